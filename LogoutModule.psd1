@@ -1,0 +1,25 @@
+@{
+    RootModule           = 'LogoutModule.psm1'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5f0c3b1e-8a57-4c1d-9a52-2d8f3e6b7c41'
+    Author               = 'LogoutModule contributors'
+    CompanyName          = 'LogoutModule'
+    Copyright            = '(c) LogoutModule contributors. MIT License.'
+    Description          = 'Signs you out of Salesforce CLI orgs, the Codex CLI and Auth0 from one scriptable PowerShell surface: -WhatIf, -Confirm, pipeline objects, no secrets printed.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('LogoutModule.format.ps1xml')
+    CmdletsToExport      = @(
+        'Get-AuthenticatedOrg'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Logout', 'Salesforce', 'Codex', 'Auth0', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri = 'https://example.invalid/LogoutModule'
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.ObjectModel;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using LogoutModule.Core.Shared;
+
+namespace LogoutModule.Commands.Internal;
+
+/// <summary>Forwards the core's host interaction to the running cmdlet: nothing here decides anything.</summary>
+internal sealed class PowerShellHost : IHostInteraction
+{
+    private readonly PSCmdlet _cmdlet;
+
+    public PowerShellHost(PSCmdlet cmdlet) => _cmdlet = cmdlet;
+
+    public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
+
+    public bool ShouldContinue(string query, string caption, ref bool yesToAll, ref bool noToAll)
+        => _cmdlet.ShouldContinue(query, caption, ref yesToAll, ref noToAll);
+
+    public IReadOnlyList<int>? PromptForChoices(string caption, string message, IReadOnlyList<string> choices)
+    {
+        if (_cmdlet.Host?.UI is not IHostUISupportsMultipleChoiceSelection multiple) return null;
+        var descriptions = new Collection<ChoiceDescription>();
+        foreach (var choice in choices) descriptions.Add(new ChoiceDescription(choice));
+        try
+        {
+            return multiple.PromptForChoice(caption, message, descriptions, Array.Empty<int>()).ToList();
+        }
+        catch (Exception e) when (e is PSInvalidOperationException or HostException or NotImplementedException or InvalidOperationException)
+        {
+            return null; // -NonInteractive or a host without a console: the caller reports how to choose instead.
+        }
+    }
+
+    public void WriteObject(object item) => _cmdlet.WriteObject(item);
+
+    public void WriteWarning(string message) => _cmdlet.WriteWarning(message);
+
+    public void WriteVerbose(string message) => _cmdlet.WriteVerbose(message);
+
+    public void WriteError(LogoutError error) => _cmdlet.WriteError(ErrorRecords.From(error));
+
+    public void WriteProgress(ProgressUpdate update)
+    {
+        var record = new ProgressRecord(update.ActivityId, update.Activity, update.Status)
+        {
+            PercentComplete = update.PercentComplete,
+            RecordType = update.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        };
+        _cmdlet.WriteProgress(record);
+    }
+}
+
+internal static class ErrorRecords
+{
+    public static ErrorRecord From(LogoutError error)
+    {
+        var exception = new LogoutException(error.ErrorId, error.Kind, error.TargetObject, error.Message, error.Exception);
+        return new ErrorRecord(exception, error.ErrorId, ToCategory(error.Kind), error.TargetObject);
+    }
+
+    public static ErrorCategory ToCategory(ErrorKind kind) => (ErrorCategory)Enum.Parse(typeof(ErrorCategory), kind.ToString());
+}

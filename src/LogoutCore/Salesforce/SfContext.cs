@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+
+namespace LogoutModule.Core.Salesforce;
+
+/// <summary>
+/// What sf's behaviour depends on besides the files: the home folder, the current location,
+/// environment variables, the clock and the OS. Cmdlets build it from the live session; tests build it by hand.
+/// </summary>
+public sealed class SfContext
+{
+    public SfContext(string homeDirectory, string currentDirectory, Func<string, string?> environment, DateTimeOffset now, SfPlatform platform)
+    {
+        HomeDirectory = homeDirectory;
+        CurrentDirectory = currentDirectory;
+        Environment = environment;
+        Now = now;
+        Platform = platform;
+    }
+
+    public string HomeDirectory { get; }
+    public string CurrentDirectory { get; }
+    public Func<string, string?> Environment { get; }
+    public DateTimeOffset Now { get; }
+    public SfPlatform Platform { get; }
+
+    /// <summary>An environment variable, with an empty value treated as unset (as sf does).</summary>
+    public string? Variable(string name)
+    {
+        var value = Environment(name);
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    /// <summary>The live session: Node's os.homedir() rule (USERPROFILE first on Windows, HOME elsewhere).</summary>
+    public static SfContext FromProcess(string currentDirectory)
+    {
+        var platform = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? SfPlatform.Windows
+            : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? SfPlatform.MacOS
+            : SfPlatform.Linux;
+        string? Env(string name) => System.Environment.GetEnvironmentVariable(name);
+        var home = platform == SfPlatform.Windows
+            ? Env("USERPROFILE") ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile)
+            : Env("HOME") ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+        return new SfContext(home, currentDirectory, Env, DateTimeOffset.UtcNow, platform);
+    }
+}
+
+public enum SfPlatform
+{
+    Linux,
+    MacOS,
+    Windows,
+}

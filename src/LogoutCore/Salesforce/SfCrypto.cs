@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using LogoutModule.Core.Shared.Crypto;
+
+namespace LogoutModule.Core.Salesforce;
+
+/// <summary>
+/// sf's token encryption (@salesforce/core crypto.ts): AES-256-GCM, no AAD, stored as
+/// <c>&lt;iv text&gt;&lt;ciphertext hex&gt;:&lt;tag hex&gt;</c>. The key's length picks the version:
+/// 32 characters = v1 (the key text's ASCII bytes; the iv is 12 ASCII characters),
+/// 64 = v2 (hex-decoded key; the iv is 24 hex characters).
+/// </summary>
+public sealed class SfCrypto
+{
+    public const string DecipherFailure = "Failed to decipher auth data. reason: Unsupported state or unable to authenticate data.";
+
+    private readonly byte[] _key;
+    private readonly int _ivTextLength;
+    private readonly bool _ivIsHex;
+
+    public SfCrypto(string keyText)
+    {
+        switch (keyText.Length)
+        {
+            case 32:
+                _key = Encoding.ASCII.GetBytes(keyText);
+                _ivTextLength = 12;
+                _ivIsHex = false;
+                break;
+            case 64:
+                _key = FromHex(keyText);
+                _ivTextLength = 24;
+                _ivIsHex = true;
+                break;
+            default:
+                throw new ArgumentException($"An sf key has 32 (v1) or 64 (v2) characters, not {keyText.Length}.", nameof(keyText));
+        }
+    }
+
+    /// <summary>Whether a stored value has the encrypted shape; other values are plain text to sf.</summary>
+    public bool LooksEncrypted(string value)
+    {
+        var colon = value.IndexOf(':');
+        if (colon < 0 || colon != value.LastIndexOf(':')) return false;
+        var minimumBefore = _ivIsHex ? 12 : 6;
+        return value.Length - colon - 1 == 32 && colon >= minimumBefore
+            && IsHex(value[colon - 1]) && IsHex(value[colon + 1]);
+    }
+
+    /// <summary>Decrypts one stored value; throws CryptographicException with sf's wording when it cannot.</summary>
+    public string Decrypt(string stored)
+    {
+        try
+        {
+            var colon = stored.IndexOf(':');
+            var body = stored.Substring(0, colon);
+            var ivText = body.Substring(0, _ivTextLength);
+            var nonce = _ivIsHex ? FromHex(ivText) : Encoding.ASCII.GetBytes(ivText);
+            var ciphertext = FromHex(body.Substring(_ivTextLength));
+            var tag = FromHex(stored.Substring(colon + 1));
+            return Encoding.UTF8.GetString(AesGcmDecryptor.Decrypt(_key, nonce, ciphertext, tag));
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
+        {
+            throw new CryptographicException(DecipherFailure, e);
+        }
+    }
+
+    /// <summary>Encrypts as sf does, with the given iv text (tests build sf-format files with it).</summary>
+    public string Encrypt(string plaintext, string ivText)
+    {
+        var nonce = _ivIsHex ? FromHex(ivText) : Encoding.ASCII.GetBytes(ivText);
+        var (ciphertext, tag) = AesGcmDecryptor.Encrypt(_key, nonce, Encoding.UTF8.GetBytes(plaintext));
+        return ivText + ToHex(ciphertext) + ":" + ToHex(tag);
+    }
+
+    /// <summary>sf encrypts every string whose property name contains token, password or secret, at any depth.</summary>
+    public static bool IsSecretProperty(string name)
+        => name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0
+           || name.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0
+           || name.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    /// <summary>Every (property name, value) that sf would decrypt in an auth file, at any depth.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> SecretValues(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var pair in obj)
+                {
+                    if (IsSecretProperty(pair.Key) && Shared.JsJson.AsString(pair.Value) is { } text)
+                        yield return new KeyValuePair<string, string>(pair.Key, text);
+                    foreach (var nested in SecretValues(pair.Value)) yield return nested;
+                }
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                foreach (var nested in SecretValues(item)) yield return nested;
+                break;
+        }
+    }
+
+    private static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
+
+    private static byte[] FromHex(string hex)
+    {
+        if (hex.Length % 2 != 0) throw new FormatException("Odd-length hex text.");
+        var bytes = new byte[hex.Length / 2];
+        for (var i = 0; i < bytes.Length; i++)
+            bytes[i] = byte.Parse(hex.Substring(2 * i, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        return bytes;
+    }
+
+    private static string ToHex(byte[] bytes)
+    {
+        var builder = new StringBuilder(bytes.Length * 2);
+        foreach (var b in bytes) builder.Append(b.ToString("x2", CultureInfo.InvariantCulture));
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LogoutModule.Core.Shared;
+
+namespace LogoutModule.Core.Salesforce;
+
+/// <summary>
+/// Where sf's encryption key comes from (service "sfdx", account "local"): <c>~/.sfdx/key.json</c> on Windows and
+/// with SF_USE_GENERIC_UNIX_KEYCHAIN; otherwise the macOS login keychain or Linux's secret-tool
+/// (key.json when secret-tool is not installed). The key is never created: sf would write a new one,
+/// which makes every existing org undecryptable.
+/// </summary>
+public static class SfKeychain
+{
+    public static SfKeyLookup Find(SfPaths paths, SfContext context)
+    {
+        if (context.Platform == SfPlatform.Windows || UsesGenericKeychain(context)) return FromKeyFile(paths, context);
+        if (context.Platform == SfPlatform.MacOS) return FromMacKeychain();
+        var secretTool = context.Variable("SFDX_SECRET_TOOL_PATH") ?? "/usr/bin/secret-tool";
+        return ProcessRunner.IsExecutable(secretTool) ? FromSecretTool(secretTool) : FromKeyFile(paths, context);
+    }
+
+    public static bool UsesGenericKeychain(SfContext context)
+    {
+        var value = context.Variable("SF_USE_GENERIC_UNIX_KEYCHAIN") ?? context.Variable("SFDX_USE_GENERIC_UNIX_KEYCHAIN");
+        return value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
+    }
+
+    private static SfKeyLookup FromKeyFile(SfPaths paths, SfContext context)
+    {
+        var keyFile = paths.KeyFile;
+        if (!File.Exists(keyFile)) return SfKeyLookup.Missing(keyFile);
+        if (context.Platform != SfPlatform.Windows && !HasSecretFilePermissions(keyFile, paths.SfdxDirectory))
+            return SfKeyLookup.Failed($"Invalid file permissions for secret file: {keyFile}");
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(keyFile));
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.String)
+                return SfKeyLookup.Found(key.GetString()!, keyFile);
+            return SfKeyLookup.Failed($"The key file {keyFile} has no \"key\" value.");
+        }
+        catch (JsonException)
+        {
+            return SfKeyLookup.Failed($"The key file {keyFile} is not valid JSON.");
+        }
+    }
+
+    // sf requires exactly 0600 on key.json (0400 fails) and an owner-rwx ~/.sfdx.
+    private static bool HasSecretFilePermissions(string keyFile, string directory)
+    {
+        var fileMode = FilePermissions.Get(keyFile);
+        var directoryMode = FilePermissions.Get(directory);
+        return fileMode is null || (fileMode.Value.Bits == 0x180 && (directoryMode is null || (directoryMode.Value.Bits & 0x1C0) == 0x1C0));
+    }
+
+    private static SfKeyLookup FromSecretTool(string secretTool)
+    {
+        var result = ProcessRunner.Run(secretTool, new[] { "lookup", "user", "local", "domain", "sfdx" });
+        var key = result.StandardOutput.Trim();
+        return result.ExitCode == 0 && key.Length > 0
+            ? SfKeyLookup.Found(key, "secret-tool (user local, domain sfdx)")
+            : SfKeyLookup.Failed("The sf key was not found by secret-tool (user local, domain sfdx).");
+    }
+
+    private static SfKeyLookup FromMacKeychain()
+    {
+        var result = ProcessRunner.Run("/usr/bin/security", new[] { "find-generic-password", "-a", "local", "-s", "sfdx", "-g" });
+        var match = Regex.Match(result.StandardError, "password: \"(?<key>[^\"]*)\"");
+        return result.ExitCode == 0 && match.Success
+            ? SfKeyLookup.Found(match.Groups["key"].Value, "macOS keychain (account local, service sfdx)")
+            : SfKeyLookup.Failed("The sf key was not found in the macOS keychain (account local, service sfdx).");
+    }
+}
+
+/// <summary>The outcome of looking for sf's key: found, missing (no key.json), or a keychain failure.</summary>
+public sealed class SfKeyLookup
+{
+    private SfKeyLookup(string? key, string? source, string? failure)
+    {
+        Key = key;
+        Source = source;
+        Failure = failure;
+    }
+
+    public string? Key { get; }
+    public string? Source { get; }
+
+    /// <summary>sf's reason for rejecting every auth file (it then lists nothing and warns per file).</summary>
+    public string? Failure { get; }
+
+    public static SfKeyLookup Found(string key, string source) => new(key, source, null);
+    public static SfKeyLookup Missing(string keyFile) => new(null, keyFile, null);
+    public static SfKeyLookup Failed(string failure) => new(null, null, failure);
+}

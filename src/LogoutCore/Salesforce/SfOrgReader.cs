@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using LogoutModule.Core.Shared;
+
+namespace LogoutModule.Core.Salesforce;
+
+/// <summary>
+/// Reads every org sf is logged into, computing each value as <c>sf org list auth</c> (AuthInfo.listAllAuthorizations) does.
+/// </summary>
+public static class SfOrgReader
+{
+    // sf's auth file name rule (case-sensitive): no leading dot, an @, then dot-separated labels, then .json.
+    private static readonly Regex AuthFileName = new(@"^[^.][^@]*@[^.]+(\.[^.\s]+)+\.json$", RegexOptions.CultureInvariant);
+
+    public static bool IsAuthFileName(string fileName) => AuthFileName.IsMatch(fileName);
+
+    public static SfOrgSnapshot Read(SfContext context)
+    {
+        var paths = new SfPaths(context);
+        var warnings = new List<string>();
+        if (!Directory.Exists(paths.SfdxDirectory)) return new SfOrgSnapshot(paths, Array.Empty<OrgAuthorization>(), warnings);
+
+        var authFiles = Directory.EnumerateFiles(paths.SfdxDirectory)
+            .Where(path => IsAuthFileName(Path.GetFileName(path)))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .ToList();
+        if (authFiles.Count == 0) return new SfOrgSnapshot(paths, Array.Empty<OrgAuthorization>(), warnings);
+
+        var aliases = AliasStore.Read(paths.AliasFile);
+        var configs = SfConfig.ReadEffective(paths, context);
+        var keyLookup = SfKeychain.Find(paths, context);
+        var crypto = keyLookup.Key is { } key ? TryCreateCrypto(key) : null;
+        var orgs = new List<OrgAuthorization>();
+        foreach (var file in authFiles)
+        {
+            var fileKey = Path.GetFileNameWithoutExtension(file);
+            var json = TryReadJson(file, warnings);
+            if (json is null) continue;
+            var username = JsJson.AsString(json["username"]);
+            if (username is null)
+            {
+                warnings.Add($"The auth file {file} has no username; it was skipped.");
+                continue;
+            }
+            if (keyLookup.Failure is { } failure)
+            {
+                // sf rejects every file when the keychain fails, warning once per file and listing nothing.
+                warnings.Add($"The auth file for {username} is invalid. Due to: {failure}");
+                continue;
+            }
+            var org = Describe(file, username, json, aliases, configs, paths, context);
+            if (username != fileKey) org.Error = $"No authorization information found for {fileKey}.";
+            else org.Error = DecryptionError(json, crypto, context);
+            if (org.Error is not null)
+            {
+                // sf's error entries report no method and no expiry.
+                org.OAuthMethod = OAuthMethod.Unknown;
+                org.IsExpired = null;
+            }
+            orgs.Add(org);
+        }
+        return new SfOrgSnapshot(paths, orgs.OrderBy(org => org.Username, StringComparer.Ordinal).ToList(), warnings);
+    }
+
+    private static OrgAuthorization Describe(string file, string username, JsonObject json,
+        IReadOnlyList<KeyValuePair<string, string>> aliases, IReadOnlyList<ConfigEntry> configs, SfPaths paths, SfContext context)
+    {
+        var orgAliases = AliasStore.AliasesOf(aliases, username).ToArray();
+        var names = new HashSet<string>(orgAliases, StringComparer.Ordinal) { username };
+        var orgId = JsJson.AsString(json["orgId"]);
+        var devHubUsername = JsJson.AsString(json["devHubUsername"]);
+        var isScratch = !string.IsNullOrEmpty(devHubUsername) || IsTrue(json["isScratch"]);
+        var dateText = JsJson.AsString(json["expirationDate"]) ?? JsJson.AsString(json["trailExpirationDate"]);
+        var date = ParseJsDate(dateText);
+        return new OrgAuthorization(username, file)
+        {
+            Aliases = orgAliases,
+            OrgId = orgId,
+            InstanceUrl = JsJson.AsString(json["instanceUrl"]),
+            LoginUrl = JsJson.AsString(json["loginUrl"]),
+            OAuthMethod = MethodOf(json),
+            IsDevHub = IsTrue(json["isDevHub"]),
+            IsScratchOrg = isScratch,
+            IsSandbox = IsTrue(json["isSandbox"]) || (orgId is not null && File.Exists(paths.SandboxFile(orgId))),
+            ExpirationDate = date,
+            // sf: a scratch org with a date is expired once the date has passed; an unparsable date is "not expired".
+            IsExpired = isScratch && dateText is not null ? date is { } d && d < context.Now : null,
+            DevHubUsername = string.IsNullOrEmpty(devHubUsername) ? null : devHubUsername,
+            Configs = configs.Where(entry => entry.Value is not null && names.Contains(entry.Value)).Select(entry => entry.Key).ToArray(),
+            ClientApps = json["clientApps"] is JsonObject apps ? apps.Select(pair => pair.Key).ToArray() : Array.Empty<string>(),
+            HasPassword = !string.IsNullOrEmpty(JsJson.AsString(json["password"])),
+        };
+    }
+
+    /// <summary>jwt = a private key and no refresh token; token = neither; otherwise web.</summary>
+    private static OAuthMethod MethodOf(JsonObject json)
+    {
+        var hasPrivateKey = !string.IsNullOrEmpty(JsJson.AsString(json["privateKey"]));
+        var hasRefreshToken = !string.IsNullOrEmpty(JsJson.AsString(json["refreshToken"]));
+        if (hasPrivateKey && !hasRefreshToken) return OAuthMethod.Jwt;
+        if (!hasPrivateKey && !hasRefreshToken) return OAuthMethod.Token;
+        return OAuthMethod.Web;
+    }
+
+    /// <summary>sf decrypts every secret of every listed org; any failure makes the org an error entry.</summary>
+    private static string? DecryptionError(JsonObject json, SfCrypto? crypto, SfContext context)
+    {
+        var checker = crypto ?? KeylessChecker(context);
+        foreach (var secret in SfCrypto.SecretValues(json))
+        {
+            if (!checker.LooksEncrypted(secret.Value)) continue;
+            if (crypto is null) return SfCrypto.DecipherFailure;
+            try
+            {
+                crypto.Decrypt(secret.Value); // the plaintext is discarded at once: it is only proof the key works
+            }
+            catch (CryptographicException)
+            {
+                return SfCrypto.DecipherFailure;
+            }
+        }
+        return null;
+    }
+
+    // With no key.json sf would write a fresh key (v2 when SF_CRYPTO_V2=true) that decrypts nothing.
+    private static SfCrypto KeylessChecker(SfContext context)
+        => new(string.Equals(context.Variable("SF_CRYPTO_V2"), "true", StringComparison.OrdinalIgnoreCase) ? new string('0', 64) : new string('0', 32));
+
+    private static SfCrypto? TryCreateCrypto(string key)
+    {
+        try { return new SfCrypto(key); }
+        catch (ArgumentException) { return null; }
+    }
+
+    private static JsonObject? TryReadJson(string file, List<string> warnings)
+    {
+        try
+        {
+            if (JsJson.Parse(File.ReadAllText(file)) is JsonObject obj) return obj;
+            warnings.Add($"The auth file {file} does not hold a JSON object; it was skipped.");
+        }
+        catch (JsonException)
+        {
+            warnings.Add($"The auth file {file} is not valid JSON; it was skipped.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            warnings.Add($"The auth file {file} cannot be read ({e.Message}); it was skipped.");
+        }
+        return null;
+    }
+
+    private static bool IsTrue(JsonNode? node)
+        => node is JsonValue value && value.TryGetValue(out JsonElement element) ? element.ValueKind == JsonValueKind.True
+            : node is JsonValue plain && plain.TryGetValue(out bool flag) && flag;
+
+    /// <summary>JavaScript's Date parsing for the forms sf writes: a date-only value is UTC midnight.</summary>
+    internal static DateTimeOffset? ParseJsDate(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var dateOnly))
+            return new DateTimeOffset(dateOnly, TimeSpan.Zero);
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+            return instant;
+        return null;
+    }
+}
+
+/// <summary>The orgs found in one home folder, the paths they were read from, and what sf would have warned about.</summary>
+public sealed class SfOrgSnapshot
+{
+    public SfOrgSnapshot(SfPaths paths, IReadOnlyList<OrgAuthorization> orgs, IReadOnlyList<string> warnings)
+    {
+        Paths = paths;
+        Orgs = orgs;
+        Warnings = warnings;
+    }
+
+    public SfPaths Paths { get; }
+    public IReadOnlyList<OrgAuthorization> Orgs { get; }
+    public IReadOnlyList<string> Warnings { get; }
+}

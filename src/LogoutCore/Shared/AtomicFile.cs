@@ -1,0 +1,54 @@
+using System.Text;
+
+namespace LogoutModule.Core.Shared;
+
+/// <summary>
+/// Replaces a file's content without ever leaving it half-written: write a temp file beside it,
+/// flush to disk, give it the original's mode, then rename over the original.
+/// </summary>
+public static class AtomicFile
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static void WriteAllText(string path, string content, UnixMode? modeForNewFile = null)
+        => WriteAllBytes(path, Utf8NoBom.GetBytes(content), modeForNewFile);
+
+    public static void WriteAllBytes(string path, byte[] content, UnixMode? modeForNewFile = null)
+    {
+        var fullPath = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(fullPath)!;
+        var tempPath = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+        var existingMode = File.Exists(fullPath) ? FilePermissions.Get(fullPath) : modeForNewFile;
+        try
+        {
+            using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                // Restrict before any byte is written, so a secret is never briefly world-readable.
+                if (existingMode is { } mode) FilePermissions.Set(tempPath, mode);
+                stream.Write(content, 0, content.Length);
+                stream.Flush(flushToDisk: true);
+            }
+            Replace(tempPath, fullPath);
+        }
+        catch
+        {
+            TryDelete(tempPath);
+            throw;
+        }
+    }
+
+    private static void Replace(string tempPath, string destination)
+    {
+#if NET8_0_OR_GREATER
+        File.Move(tempPath, destination, overwrite: true);
+#else
+        if (File.Exists(destination)) File.Replace(tempPath, destination, destinationBackupFileName: null);
+        else File.Move(tempPath, destination);
+#endif
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

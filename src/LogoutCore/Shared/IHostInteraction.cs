@@ -1,0 +1,46 @@
+namespace LogoutModule.Core.Shared;
+
+/// <summary>
+/// Everything the core needs from PowerShell's host, so the core never references
+/// System.Management.Automation and unit tests can fake the host.
+/// The cmdlet layer forwards each member to the matching Cmdlet method.
+/// </summary>
+public interface IHostInteraction
+{
+    /// <summary>Cmdlet.ShouldProcess(target, action): false under -WhatIf (after printing) or when -Confirm is refused.</summary>
+    bool ShouldProcess(string target, string action);
+
+    /// <summary>Cmdlet.ShouldContinue with the yes-to-all/no-to-all overload; never called when -Force is set.</summary>
+    bool ShouldContinue(string query, string caption, ref bool yesToAll, ref bool noToAll);
+
+    /// <summary>
+    /// The host's own multiple-choice prompt, none preselected. Returns the chosen indexes,
+    /// or null when the host cannot prompt (non-interactive session).
+    /// </summary>
+    IReadOnlyList<int>? PromptForChoices(string caption, string message, IReadOnlyList<string> choices);
+
+    void WriteObject(object item);
+    void WriteWarning(string message);
+    void WriteVerbose(string message);
+    void WriteError(LogoutError error);
+    void WriteProgress(ProgressUpdate update);
+}
+
+/// <summary>One WriteProgress call. A fixed ActivityId per activity; Completed ends it.</summary>
+public sealed class ProgressUpdate
+{
+    public ProgressUpdate(int activityId, string activity, string status, int percentComplete, bool completed = false)
+    {
+        ActivityId = activityId;
+        Activity = activity;
+        Status = status;
+        PercentComplete = percentComplete;
+        Completed = completed;
+    }
+
+    public int ActivityId { get; }
+    public string Activity { get; }
+    public string Status { get; }
+    public int PercentComplete { get; }
+    public bool Completed { get; }
+}

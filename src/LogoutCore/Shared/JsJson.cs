@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace LogoutModule.Core.Shared;
+
+/// <summary>
+/// Writes JSON exactly as Node's <c>JSON.stringify(value, null, indent)</c> does, so files we rewrite
+/// are byte-identical to what the Node-based CLIs would write: no trailing newline, "/" and non-ASCII
+/// unescaped, empty containers as <c>{}</c> / <c>[]</c>, numbers as they were read.
+/// </summary>
+public static class JsJson
+{
+    public static string Stringify(JsonNode? node, int indent = 0)
+    {
+        var builder = new StringBuilder();
+        Write(builder, node, indent, 0);
+        return builder.ToString();
+    }
+
+    /// <summary>Parses a JSON document keeping property order (JsonObject preserves it).</summary>
+    public static JsonNode? Parse(string text) =>
+        JsonNode.Parse(text, new JsonNodeOptions { PropertyNameCaseInsensitive = false },
+            new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+
+    /// <summary>The string held by a JSON value, or null when it is absent or not a string.</summary>
+    public static string? AsString(JsonNode? node)
+    {
+        if (node is not JsonValue value) return null;
+        if (value.TryGetValue(out JsonElement element)) return element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+        return value.TryGetValue(out string? text) ? text : null;
+    }
+
+    private static void Write(StringBuilder builder, JsonNode? node, int indent, int depth)
+    {
+        switch (node)
+        {
+            case null:
+                builder.Append("null");
+                break;
+            case JsonObject obj:
+                WriteContainer(builder, obj, '{', '}', indent, depth, (b, pair) =>
+                {
+                    WriteString(b, pair.Key);
+                    b.Append(indent > 0 ? ": " : ":");
+                    Write(b, pair.Value, indent, depth + 1);
+                });
+                break;
+            case JsonArray array:
+                WriteContainer(builder, array, '[', ']', indent, depth, (b, item) => Write(b, item, indent, depth + 1));
+                break;
+            case JsonValue value:
+                WriteValue(builder, value);
+                break;
+        }
+    }
+
+    private static void WriteContainer<T>(StringBuilder builder, IEnumerable<T> items, char open, char close, int indent, int depth, Action<StringBuilder, T> writeItem)
+    {
+        builder.Append(open);
+        var any = false;
+        foreach (var item in items)
+        {
+            if (any) builder.Append(',');
+            any = true;
+            NewLine(builder, indent, depth + 1);
+            writeItem(builder, item);
+        }
+        if (any) NewLine(builder, indent, depth);
+        builder.Append(close);
+    }
+
+    private static void NewLine(StringBuilder builder, int indent, int depth)
+    {
+        if (indent <= 0) return;
+        builder.Append('\n').Append(' ', indent * depth);
+    }
+
+    private static void WriteValue(StringBuilder builder, JsonValue value)
+    {
+        if (value.TryGetValue(out JsonElement element))
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String: WriteString(builder, element.GetString()!); return;
+                case JsonValueKind.True: builder.Append("true"); return;
+                case JsonValueKind.False: builder.Append("false"); return;
+                case JsonValueKind.Null: builder.Append("null"); return;
+                default: builder.Append(element.GetRawText()); return;
+            }
+        }
+        if (value.TryGetValue(out string? text)) { WriteString(builder, text!); return; }
+        if (value.TryGetValue(out bool flag)) { builder.Append(flag ? "true" : "false"); return; }
+        if (value.TryGetValue(out long integer)) { builder.Append(integer.ToString(CultureInfo.InvariantCulture)); return; }
+        if (value.TryGetValue(out double number)) { builder.Append(number.ToString("R", CultureInfo.InvariantCulture)); return; }
+        builder.Append(value.ToJsonString());
+    }
+
+    /// <summary>JSON.stringify's string quoting: only quote, backslash and control characters are escaped.</summary>
+    public static void WriteString(StringBuilder builder, string text)
+    {
+        builder.Append('"');
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\b': builder.Append("\\b"); break;
+                case '\f': builder.Append("\\f"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (c < 0x20) builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    else builder.Append(c);
+                    break;
+            }
+        }
+        builder.Append('"');
+    }
+}

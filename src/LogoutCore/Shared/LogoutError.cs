@@ -1,0 +1,62 @@
+namespace LogoutModule.Core.Shared;
+
+/// <summary>
+/// The core's names for PowerShell's ErrorCategory values it uses. The cmdlet layer maps them by name,
+/// and a unit test checks every name exists in System.Management.Automation.ErrorCategory.
+/// </summary>
+public enum ErrorKind
+{
+    NotSpecified,
+    ObjectNotFound,
+    InvalidArgument,
+    InvalidData,
+    InvalidOperation,
+    PermissionDenied,
+    ResourceUnavailable,
+    ResourceBusy,
+    ReadError,
+    WriteError,
+    CloseError,
+    ConnectionError,
+    SecurityError,
+}
+
+/// <summary>A non-terminating error: a stable id, its category, the item it concerns and a message with no secrets.</summary>
+public sealed class LogoutError
+{
+    public LogoutError(string errorId, ErrorKind kind, object? targetObject, string message, Exception? exception = null)
+    {
+        ErrorId = errorId;
+        Kind = kind;
+        TargetObject = targetObject;
+        Message = message;
+        Exception = exception;
+    }
+
+    public string ErrorId { get; }
+    public ErrorKind Kind { get; }
+    public object? TargetObject { get; }
+    public string Message { get; }
+    public Exception? Exception { get; }
+}
+
+/// <summary>
+/// Thrown by the core when nothing can proceed; the cmdlet turns it into a terminating error
+/// with the same id, category and target.
+/// </summary>
+public sealed class LogoutException : Exception
+{
+    public LogoutException(string errorId, ErrorKind kind, object? targetObject, string message, Exception? inner = null)
+        : base(message, inner)
+    {
+        ErrorId = errorId;
+        Kind = kind;
+        TargetObject = targetObject;
+    }
+
+    public string ErrorId { get; }
+    public ErrorKind Kind { get; }
+    public object? TargetObject { get; }
+
+    public LogoutError ToError() => new(ErrorId, Kind, TargetObject, Message, InnerException);
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace LogoutModule.Core.Shared;
+
+/// <summary>Runs a helper program (secret-tool, security, xdg-open…) with arguments quoted safely, and a time limit.</summary>
+public static class ProcessRunner
+{
+    public sealed class Result
+    {
+        public Result(int exitCode, string standardOutput, string standardError)
+        {
+            ExitCode = exitCode;
+            StandardOutput = standardOutput;
+            StandardError = standardError;
+        }
+
+        public int ExitCode { get; }
+        public string StandardOutput { get; }
+        public string StandardError { get; }
+    }
+
+    public static Result Run(string fileName, IReadOnlyList<string> arguments, string? standardInput = null, TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            CreateNoWindow = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+#if NET8_0_OR_GREATER
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+#else
+        start.Arguments = string.Join(" ", arguments.Select(QuoteArgument));
+#endif
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (standardInput is not null) process.StandardInput.Write(standardInput);
+        process.StandardInput.Close();
+        if (!process.WaitForExit((int)(timeout ?? TimeSpan.FromSeconds(30)).TotalMilliseconds))
+        {
+            try { process.Kill(); } catch (InvalidOperationException) { }
+            throw new TimeoutException($"{Path.GetFileName(fileName)} did not finish in time.");
+        }
+        return new Result(process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>Quotes one argument by the Windows command-line rules (CommandLineToArgvW), which .NET's parser also follows.</summary>
+    public static string QuoteArgument(string argument)
+    {
+        if (argument.Length > 0 && argument.IndexOfAny(new[] { ' ', '\t', '\n', '\v', '"' }) < 0) return argument;
+        var builder = new StringBuilder("\"");
+        var backslashes = 0;
+        foreach (var c in argument)
+        {
+            if (c == '\\') { backslashes++; continue; }
+            if (c == '"') builder.Append('\\', backslashes * 2 + 1).Append('"');
+            else builder.Append('\\', backslashes).Append(c);
+            backslashes = 0;
+        }
+        builder.Append('\\', backslashes * 2).Append('"');
+        return builder.ToString();
+    }
+
+    /// <summary>Whether <paramref name="path"/> is a file this user may execute.</summary>
+    public static bool IsExecutable(string path)
+    {
+        if (!File.Exists(path)) return false;
+        var mode = FilePermissions.Get(path);
+        return mode is null || (mode.Value.Bits & 0x49) != 0; // any x bit
+    }
+}
