@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using LogoutModule.Core.Salesforce;
+using LogoutModule.Tests.Support;
+using Xunit;
+
+namespace LogoutModule.Tests.Interop;
+
+/// <summary>
+/// Get-AuthenticatedOrg against the real `sf org list auth --json` on a varied home written by the real @salesforce/core:
+/// Dev Hub, scratch orgs expired and not, sandboxes, JWT, several aliases, a client app, global and project defaults,
+/// an access-token login and an undecryptable org.
+/// </summary>
+public sealed class SfListAuthInteropTests : IClassFixture<SfListAuthInteropTests.VariedHome>
+{
+    private readonly VariedHome _fixture;
+
+    public SfListAuthInteropTests(VariedHome fixture) => _fixture = fixture;
+
+    public sealed class VariedHome : IDisposable
+    {
+        private readonly TempDirectory _temp = new();
+
+        public string Home => _temp.Combine("home");
+        public string Project => Path.Combine(Home, "project");
+
+        private JsonObject? _summary;
+        public JsonObject Summary => _summary ??= RealSf.MakeHome(Home);
+
+        public void Dispose() => _temp.Dispose();
+    }
+
+    [InteropTheory(RealSf.SfVariable, RealSf.NodeVariable, RealSf.CoreVariable)]
+    [InlineData(false, null)]
+    [InlineData(true, null)]
+    [InlineData(true, "m2")]
+    public void Our_listing_equals_the_real_sf_listing_field_by_field(bool insideProject, string? targetOrgVariable)
+    {
+        _ = _fixture.Summary;
+        var cwd = insideProject ? _fixture.Project : _fixture.Home;
+        var extra = new Dictionary<string, string>();
+        if (targetOrgVariable is not null) extra["SF_TARGET_ORG"] = targetOrgVariable;
+
+        var sf = RealSf.Run(Peers.Variable(RealSf.SfVariable), new[] { "org", "list", "auth", "--json" }, cwd, _fixture.Home, extra);
+        var sfResult = (JsonArray)JsonNode.Parse(sf.StandardOutput)!["result"]!;
+
+        var environment = new Dictionary<string, string?>(extra.ToDictionary(p => p.Key, p => (string?)p.Value)) { ["SF_USE_GENERIC_UNIX_KEYCHAIN"] = "true" };
+        var context = new SfContext(_fixture.Home, cwd, name => environment.GetValueOrDefault(name), DateTimeOffset.UtcNow, SfPlatform.Linux);
+        var host = new FakeHost();
+        GetAuthenticatedOrgOperation.Invoke(context, null, host);
+        var ours = new JsonArray(host.OutputOf<OrgAuthorization>().Select(org => (JsonNode)SfListJson.ToSfEntry(org)).ToArray());
+
+        Assert.Equal(13, sfResult.Count);
+        Assert.Contains(sfResult, entry => entry!["error"] is not null);
+        Assert.Contains(sfResult, entry => entry!["isExpired"]?.ToJsonString() == "true");
+        Assert.Equal(13, SfListJson.Normalise(ours).Count);
+        Assert.Equal(SfListJson.Normalise(sfResult), SfListJson.Normalise(ours));
+    }
+
+    [InteropFact(RealSf.SfVariable, RealSf.NodeVariable, RealSf.CoreVariable)]
+    public void No_secret_that_core_wrote_appears_in_any_stream()
+    {
+        var secrets = _fixture.Summary["orgs"]!.AsArray()
+            .SelectMany(org => org!["secrets"] is JsonObject s ? s.Select(p => p.Value?.ToString()) : Enumerable.Empty<string?>())
+            .OfType<string>().Where(s => s.Length >= 8).ToList();
+        var host = new FakeHost();
+        var environment = new Dictionary<string, string?> { ["SF_USE_GENERIC_UNIX_KEYCHAIN"] = "true" };
+        GetAuthenticatedOrgOperation.Invoke(new SfContext(_fixture.Home, _fixture.Project, environment.GetValueOrDefault, DateTimeOffset.UtcNow, SfPlatform.Linux), new[] { "*" }, host);
+
+        Assert.NotEmpty(secrets);
+        var text = host.AllText();
+        Assert.All(secrets, secret => Assert.False(text.Contains(secret, StringComparison.Ordinal), "a secret appeared in the output"));
+    }
+}
