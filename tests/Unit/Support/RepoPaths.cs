@@ -8,7 +8,7 @@ public static class RepoPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>../shared from the repository root: the references, fixtures and the toml-test suite.</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    public static string Shared { get; } = FindShared();
 
     public static string Fixtures => Path.Combine(Shared, "reference", "fixtures");
 
@@ -20,6 +20,13 @@ public static class RepoPaths
 
     public static string SmaReferenceAssembly => typeof(RepoPaths).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SmaReferencePath").Value!;
+
+    private static string FindShared()
+    {
+        var shared = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+        return Directory.Exists(shared) ? shared
+            : throw new InvalidOperationException($"The shared reference folder is missing: expected it at {shared}, beside the repository.");
+    }
 
     private static string FindRoot()
     {

@@ -1,0 +1,71 @@
+using LogoutModule.Tests.Support;
+using Xunit;
+
+namespace LogoutModule.Tests.Help;
+
+/// <summary>Every cmdlet has help that agrees with its metadata, and the shipped MAML is generated from it.</summary>
+public sealed class HelpTests : IDisposable
+{
+    private static readonly string HelpFolder = Path.Combine(RepoPaths.Root, "docs", "help");
+    private static readonly string MamlPath = Path.Combine(RepoPaths.Root, "src", "LogoutCmdlets", "en-US", "LogoutCmdlets.dll-Help.xml");
+    private readonly CmdletMetadata _metadata = new();
+
+    public void Dispose() => _metadata.Dispose();
+
+    private static CmdletHelp Read(string cmdlet) => PlatyPsMarkdown.Parse(File.ReadAllText(Path.Combine(HelpFolder, cmdlet + ".md")));
+
+    [Fact]
+    public void Every_cmdlet_has_a_help_file_with_synopsis_description_and_an_example()
+    {
+        Assert.All(_metadata.Cmdlets, cmdlet =>
+        {
+            Assert.True(File.Exists(Path.Combine(HelpFolder, cmdlet.Name + ".md")), $"docs/help/{cmdlet.Name}.md is missing");
+            var help = Read(cmdlet.Name);
+            Assert.Equal(cmdlet.Name, help.Name);
+            Assert.NotEmpty(help.Synopsis);
+            Assert.NotEmpty(help.Description);
+            Assert.NotEmpty(help.Examples);
+            Assert.All(help.Examples, example => Assert.Contains(cmdlet.Name, example.Code));
+            Assert.NotEmpty(help.Outputs);
+        });
+    }
+
+    [Fact]
+    public void Help_parameters_equal_the_cmdlet_parameters_plus_WhatIf_and_Confirm_under_ShouldProcess()
+    {
+        Assert.All(_metadata.Cmdlets, cmdlet =>
+        {
+            var expected = cmdlet.Parameters.Select(p => p.Name).ToList();
+            if (cmdlet.SupportsShouldProcess) expected.AddRange(new[] { "WhatIf", "Confirm" });
+            var documented = Read(cmdlet.Name).Parameters.Select(p => p.Name);
+            Assert.Equal(expected.OrderBy(n => n, StringComparer.Ordinal), documented.OrderBy(n => n, StringComparer.Ordinal));
+        });
+    }
+
+    [Fact]
+    public void Help_parameter_details_match_the_metadata()
+    {
+        Assert.All(_metadata.Cmdlets, cmdlet =>
+        {
+            var help = Read(cmdlet.Name).Parameters.ToDictionary(p => p.Name);
+            foreach (var parameter in cmdlet.Parameters)
+            {
+                var documented = help[parameter.Name];
+                Assert.True(parameter.Aliases.OrderBy(a => a).SequenceEqual(documented.Aliases.OrderBy(a => a)), $"{cmdlet.Name} -{parameter.Name}: aliases differ");
+                Assert.True(parameter.Sets.Any(s => s.Mandatory) == documented.Required, $"{cmdlet.Name} -{parameter.Name}: Required differs");
+                Assert.True(parameter.SupportsWildcards == documented.Wildcards, $"{cmdlet.Name} -{parameter.Name}: wildcards differ");
+                var pipeline = parameter.Sets.Any(s => s.ValueFromPipeline || s.ValueFromPipelineByPropertyName);
+                Assert.True(pipeline == documented.PipelineInput.StartsWith("True", StringComparison.OrdinalIgnoreCase), $"{cmdlet.Name} -{parameter.Name}: pipeline input differs");
+            }
+        });
+    }
+
+    [Fact]
+    public void The_shipped_MAML_is_generated_from_the_markdown()
+    {
+        var generated = MamlWriter.Write(_metadata.Cmdlets.Select(c => Read(c.Name)));
+        if (Environment.GetEnvironmentVariable("LOGOUT_UPDATE_HELP") == "1") File.WriteAllText(MamlPath, generated);
+        Assert.True(File.Exists(MamlPath), "no MAML: run the tests once with LOGOUT_UPDATE_HELP=1");
+        Assert.Equal(generated, File.ReadAllText(MamlPath));
+    }
+}
