@@ -20,10 +20,13 @@ public static class ProcessRunner
         public string StandardError { get; }
     }
 
-    public static Result Run(string fileName, IReadOnlyList<string> arguments, string? standardInput = null, TimeSpan? timeout = null)
+    /// <param name="environment">Variables to set (a null value removes the variable) on top of this process's environment.</param>
+    public static Result Run(string fileName, IReadOnlyList<string> arguments, string? standardInput = null, TimeSpan? timeout = null,
+        string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
+            WorkingDirectory = workingDirectory ?? "",
             UseShellExecute = false,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -37,6 +40,14 @@ public static class ProcessRunner
 #else
         start.Arguments = string.Join(" ", arguments.Select(QuoteArgument));
 #endif
+        if (environment is not null)
+        {
+            foreach (var variable in environment)
+            {
+                if (variable.Value is null) start.Environment.Remove(variable.Key);
+                else start.Environment[variable.Key] = variable.Value;
+            }
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using LogoutModule.Core.Shared;
 using System.Text.Json.Nodes;
 
 namespace LogoutModule.Tests.Support;
@@ -37,34 +37,18 @@ public static class RealSf
         }
     }
 
-    public static ProcessResult Run(string fileName, string[] arguments, string workingDirectory, string home, IDictionary<string, string>? extra = null)
+    public static ProcessRunner.Result Run(string fileName, string[] arguments, string workingDirectory, string home, IDictionary<string, string>? extra = null)
     {
-        var start = new ProcessStartInfo(fileName)
+        var environment = new Dictionary<string, string?>
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["HOME"] = home,
+            ["USERPROFILE"] = home,
+            ["SF_USE_GENERIC_UNIX_KEYCHAIN"] = "true",
         };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["HOME"] = home;
-        start.Environment["USERPROFILE"] = home;
-        start.Environment["SF_USE_GENERIC_UNIX_KEYCHAIN"] = "true";
+        // The caller's own defaults must not leak into a comparison.
         foreach (var name in new[] { "SF_TARGET_ORG", "SF_TARGET_DEV_HUB", "SFDX_DEFAULTUSERNAME", "SF_DEFAULTUSERNAME", "SFDX_DEFAULTDEVHUBUSERNAME" })
-            start.Environment.Remove(name);
-        if (extra is not null) foreach (var pair in extra) start.Environment[pair.Key] = pair.Value;
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{Path.GetFileName(fileName)} {string.Join(" ", arguments)} did not finish in 120 s");
-        }
-        return new ProcessResult(process.ExitCode, output.Result, error.Result);
+            environment[name] = null;
+        if (extra is not null) foreach (var pair in extra) environment[pair.Key] = pair.Value;
+        return ProcessRunner.Run(fileName, arguments, timeout: TimeSpan.FromSeconds(120), workingDirectory: workingDirectory, environment: environment);
     }
 }
-
-public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError);
