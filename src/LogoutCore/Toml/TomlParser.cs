@@ -426,7 +426,11 @@ internal sealed class TomlParser
         } while (TrySkipNewline());
     }
 
-    /// <summary>TOML 1.0 inline tables: one line between the braces (values may still span lines), no trailing comma.</summary>
+    /// <summary>
+    /// TOML 1.0 inline tables: one line between the braces (values may still span lines), no trailing comma. Its own
+    /// dotted keys may extend the tables they create; nothing after it can reach them without passing through it, and
+    /// it is closed (<see cref="TomlTableOrigin.Inline"/>).
+    /// </summary>
     private TomlTable ParseInlineTable()
     {
         pos++;
@@ -449,7 +453,6 @@ internal sealed class TomlParser
             }
             if (Peek() != '}') throw Unexpected("',' or '}'");
             pos++;
-            table.Seal();
             return table;
         }
     }

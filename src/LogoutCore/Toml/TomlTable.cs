@@ -11,7 +11,7 @@ internal enum TomlTableOrigin
     Header,
     /// <summary>Created by a dotted key such as <c>a.b = 1</c>; dotted keys may extend it, headers may not define it.</summary>
     Dotted,
-    /// <summary>An inline table <c>{...}</c> (and everything in it): closed to any later addition.</summary>
+    /// <summary>An inline table <c>{...}</c>: closed to any later addition.</summary>
     Inline,
 }
 
@@ -37,16 +37,6 @@ public sealed class TomlTable : TomlValue, IReadOnlyCollection<KeyValuePair<stri
     {
         values.Add(key, value);
         keys.Add(key);
-    }
-
-    /// <summary>Closes an inline table and the tables its dotted keys created.</summary>
-    internal void Seal()
-    {
-        Origin = TomlTableOrigin.Inline;
-        foreach (var value in values.Values)
-        {
-            if (value is TomlTable { Origin: not TomlTableOrigin.Inline } table) table.Seal();
-        }
     }
 
     public IEnumerator<KeyValuePair<string, TomlValue>> GetEnumerator()
