@@ -1,6 +1,9 @@
 namespace LogoutModule.Core.Toml;
 
-/// <summary>Turns offsets in a text into 1-based line and column (columns count Unicode characters, not UTF-16 units).</summary>
+/// <summary>
+/// Turns offsets in a text into 1-based line and column. Columns count Unicode characters, not UTF-16 units, and a
+/// leading BOM is not a column.
+/// </summary>
 internal sealed class TextPositions
 {
     private readonly string text;
@@ -22,7 +25,7 @@ internal sealed class TextPositions
         var column = 1;
         for (var i = lineStarts[index]; i < offset && i < text.Length; i++)
         {
-            if (!char.IsLowSurrogate(text[i])) column++;
+            if (!char.IsLowSurrogate(text[i]) && !(i == 0 && text[i] == '\uFEFF')) column++;
         }
         return (index + 1, column);
     }

@@ -25,8 +25,11 @@ internal sealed class TomlParser
     private readonly TextPositions positions;
     private readonly TomlTable root = new(TomlTableOrigin.Header);
     private readonly List<TomlKeyValue> topLevel = [];
+    private const int MaxDepth = 500;
+
     private TomlTable current;
     private int pos;
+    private int depth;
 
     private TomlParser(string text, TextPositions positions)
     {
@@ -296,9 +299,9 @@ internal sealed class TomlParser
             case '\'':
                 return new TomlString(ParseLiteralString());
             case '[':
-                return ParseArray();
+                return Nested(ParseArray);
             case '{':
-                return ParseInlineTable();
+                return Nested(ParseInlineTable);
             case 't' when IsAt("true"):
                 pos += 4;
                 return new TomlBoolean(true);
@@ -308,6 +311,15 @@ internal sealed class TomlParser
             default:
                 return ParseNumberOrDateTime();
         }
+    }
+
+    /// <summary>Arrays and inline tables recurse; a bound keeps absurd nesting a parse error instead of a stack overflow.</summary>
+    private TomlValue Nested(Func<TomlValue> parse)
+    {
+        if (++depth > MaxDepth) throw Error(pos, $"values are nested more than {MaxDepth} deep");
+        var value = parse();
+        depth--;
+        return value;
     }
 
     private TomlValue ParseNumberOrDateTime()

@@ -131,6 +131,25 @@ public sealed class TomlDocumentTests
     }
 
     [Fact]
+    public void A_bom_is_not_a_column()
+    {
+        var error = Assert.Throws<TomlParseException>(() => TomlDocument.Parse("\uFEFFa = ?\n"));
+
+        Assert.Equal((1, 5), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void Absurdly_deep_nesting_is_a_parse_error_not_a_crash()
+    {
+        var deep = "a = " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+
+        var error = Assert.Throws<TomlParseException>(() => TomlDocument.Parse(deep));
+
+        Assert.Equal((1, 505), (error.Line, error.Column));
+        Assert.Equal(2, ((TomlArray)TomlDocument.Parse("a = [[[1]], {b = {c = [2]}}]\n").Root["a"]).Count);
+    }
+
+    [Fact]
     public void Invalid_utf8_is_rejected_with_its_position()
     {
         var bytes = Encoding.UTF8.GetBytes("a = 1\nb = \"xy").Concat(new byte[] { 0xC3, (byte)'"', (byte)'\n' }).ToArray();
