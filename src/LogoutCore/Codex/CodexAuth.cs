@@ -1,0 +1,131 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LogoutModule.Core.Shared;
+
+namespace LogoutModule.Core.Codex;
+
+/// <summary>The stored login (auth.json or the keyring secret), read by codex's rules (codex-rs/login/src/auth/storage.rs).</summary>
+public sealed class CodexAuth
+{
+    /// <summary>codex's auth_mode spellings (camelCase); any other spelling fails to parse.</summary>
+    public static readonly string[] Modes =
+        { "apikey", "chatgpt", "chatgptAuthTokens", "agentIdentity", "personalAccessToken", "bedrockApiKey", "bedrockAccessKeys" };
+
+    private CodexAuth(string mode, string? apiKey, CodexTokens? tokens)
+    {
+        Mode = mode;
+        ApiKey = apiKey;
+        Tokens = tokens;
+    }
+
+    /// <summary>The resolved mode: auth_mode, or when absent "apikey" if a key is stored, else "chatgpt".</summary>
+    public string Mode { get; }
+
+    public string? ApiKey { get; }
+    public CodexTokens? Tokens { get; }
+
+    public bool IsChatGpt => Mode is "chatgpt" or "chatgptAuthTokens";
+
+    /// <summary>Parses a stored record; a failure carries codex's wording after "failed to deserialize CLI auth from file: ".</summary>
+    public static CodexAuth Parse(string json)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new CodexAuthFormatException(e.Message);
+        }
+        if (root is not JsonObject record) throw Invalid("the record is not a JSON object");
+
+        var apiKey = OptionalString(record, "OPENAI_API_KEY");
+        string mode;
+        if (record["auth_mode"] is null) mode = apiKey is not null ? "apikey" : "chatgpt";
+        else if (JsJson.AsString(record["auth_mode"]) is { } stated && Array.IndexOf(Modes, stated) >= 0) mode = stated;
+        else throw Invalid("unknown auth_mode");
+
+        CodexTokens? tokens = null;
+        if (record["tokens"] is JsonObject tokenObject)
+        {
+            tokens = new CodexTokens(
+                RequiredString(tokenObject, "id_token"),
+                RequiredString(tokenObject, "access_token"),
+                RequiredString(tokenObject, "refresh_token"),
+                OptionalString(tokenObject, "account_id"));
+            if (tokens.IdToken.Split('.').Length != 3) throw Invalid("id_token is not a JWT");
+        }
+        else if (record["tokens"] is not null)
+        {
+            throw Invalid("tokens is not an object");
+        }
+        return new CodexAuth(mode, apiKey, tokens);
+    }
+
+    private static string? OptionalString(JsonObject record, string name)
+    {
+        var node = record[name];
+        if (node is null) return null;
+        return JsJson.AsString(node) ?? throw Invalid($"{name} is not a string");
+    }
+
+    private static string RequiredString(JsonObject record, string name)
+        => OptionalString(record, name) ?? throw Invalid($"missing {name}");
+
+    private static CodexAuthFormatException Invalid(string detail) => new($"invalid credential JSON ({detail})");
+
+    /// <summary>codex's masking: keys of 13 bytes or fewer become ***, longer ones keep 8 leading and 5 trailing bytes.</summary>
+    public static string MaskApiKey(string key)
+    {
+        var bytes = Encoding.UTF8.GetBytes(key);
+        if (bytes.Length <= 13) return "***";
+        return Encoding.UTF8.GetString(bytes, 0, 8) + "***" + Encoding.UTF8.GetString(bytes, bytes.Length - 5, 5);
+    }
+}
+
+/// <summary>The ChatGPT tokens of a stored login. Never printed.</summary>
+public sealed class CodexTokens
+{
+    public CodexTokens(string idToken, string accessToken, string refreshToken, string? accountId)
+    {
+        IdToken = idToken;
+        AccessToken = accessToken;
+        RefreshToken = refreshToken;
+        AccountId = accountId;
+    }
+
+    public string IdToken { get; }
+    public string AccessToken { get; }
+    public string RefreshToken { get; }
+    public string? AccountId { get; }
+
+    /// <summary>The id_token's email and ChatGPT plan, read without a signature check (as codex does); null when absent.</summary>
+    public (string? Email, string? Plan) ReadIdentity()
+    {
+        try
+        {
+            var payload = JsonNode.Parse(DecodeBase64Url(IdToken.Split('.')[1])) as JsonObject;
+            var auth = payload?["https://api.openai.com/auth"] as JsonObject;
+            var profile = payload?["https://api.openai.com/profile"] as JsonObject;
+            return (JsJson.AsString(payload?["email"]) ?? JsJson.AsString(profile?["email"]), JsJson.AsString(auth?["chatgpt_plan_type"]));
+        }
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static byte[] DecodeBase64Url(string text)
+    {
+        var base64 = text.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '='));
+    }
+}
+
+/// <summary>A stored record codex cannot parse; the message is codex's detail and never contains a secret.</summary>
+public sealed class CodexAuthFormatException : Exception
+{
+    public CodexAuthFormatException(string detail) : base(detail) { }
+}

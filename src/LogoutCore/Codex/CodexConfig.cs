@@ -1,0 +1,139 @@
+using LogoutModule.Core.Shared;
+using LogoutModule.Core.Toml;
+
+namespace LogoutModule.Core.Codex;
+
+/// <summary>Where credentials live (cli_auth_credentials_store).</summary>
+public enum CodexCredentialStore
+{
+    File,
+    Keyring,
+    Auto,
+    Ephemeral,
+}
+
+/// <summary>forced_login_method: which kind of stored login codex accepts.</summary>
+public enum CodexForcedLoginMethod
+{
+    None,
+    ChatGpt,
+    Api,
+}
+
+/// <summary>
+/// The auth settings from codex's config layers: /etc/codex/managed_config.toml over $CODEX_HOME/config.toml over
+/// /etc/codex/config.toml (precedence as codex's managed layer implies; unverified). Any layer that does not parse,
+/// or holds a value codex rejects, fails with codex's wording. The user layer's document is kept for auth_token removal.
+/// </summary>
+public sealed class CodexConfig
+{
+    private static readonly string[] StoreVariants = { "file", "keyring", "auto", "ephemeral" };
+    private static readonly string[] LoginMethodVariants = { "chatgpt", "api" };
+
+    private CodexConfig(string userConfigPath, TomlDocument? userDocument, CodexCredentialStore store, CodexForcedLoginMethod forcedLoginMethod)
+    {
+        UserConfigPath = userConfigPath;
+        UserDocument = userDocument;
+        Store = store;
+        ForcedLoginMethod = forcedLoginMethod;
+    }
+
+    public string UserConfigPath { get; }
+
+    /// <summary>$CODEX_HOME/config.toml as parsed; null when the file does not exist.</summary>
+    public TomlDocument? UserDocument { get; }
+
+    public CodexCredentialStore Store { get; }
+    public CodexForcedLoginMethod ForcedLoginMethod { get; }
+
+    /// <summary>Whether config.toml has the design document's top-level auth_token key (which codex ignores).</summary>
+    public bool HasLegacyAuthToken => UserDocument?.FindTopLevel("auth_token") is not null;
+
+    public static CodexConfig Load(CodexContext context, string home)
+    {
+        var userPath = Path.Combine(home, "config.toml");
+        var user = ParseLayer(userPath);
+        var layers = new List<(string Path, TomlDocument Document)>();
+        if (context.SystemConfigDirectory is { } system)
+        {
+            AddLayer(layers, Path.Combine(system, "managed_config.toml"));
+            if (user is not null) layers.Add((userPath, user));
+            AddLayer(layers, Path.Combine(system, "config.toml"));
+        }
+        else if (user is not null)
+        {
+            layers.Add((userPath, user));
+        }
+
+        var store = Setting(layers, "cli_auth_credentials_store", StoreVariants) switch
+        {
+            "keyring" => CodexCredentialStore.Keyring,
+            "auto" => CodexCredentialStore.Auto,
+            "ephemeral" => CodexCredentialStore.Ephemeral,
+            _ => CodexCredentialStore.File,
+        };
+        var forced = Setting(layers, "forced_login_method", LoginMethodVariants) switch
+        {
+            "chatgpt" => CodexForcedLoginMethod.ChatGpt,
+            "api" => CodexForcedLoginMethod.Api,
+            _ => CodexForcedLoginMethod.None,
+        };
+        return new CodexConfig(userPath, user, store, forced);
+    }
+
+    private static void AddLayer(List<(string Path, TomlDocument Document)> layers, string path)
+    {
+        if (ParseLayer(path) is { } document) layers.Add((path, document));
+    }
+
+    private static TomlDocument? ParseLayer(string path) => File.Exists(path) ? ParseFile(path) : null;
+
+    /// <summary>Parses the file's bytes; the document keeps a BOM in its text, so writing the text back restores every byte.</summary>
+    private static TomlDocument ParseFile(string path)
+    {
+        try
+        {
+            return TomlDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (TomlParseException e)
+        {
+            throw CodexHome.ConfigurationError("CodexConfigInvalid", path, $"{path}:{e.Line}:{e.Column}: {e.Reason}", e);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the top-level auth_token key from config.toml, leaving every other byte as it was (BOM, comments, order,
+    /// line endings), through a temp file and rename that keep the file mode. False when the key is absent.
+    /// The file is re-read so an edit made since Load is not lost.
+    /// </summary>
+    public bool RemoveLegacyAuthToken()
+    {
+        if (!File.Exists(UserConfigPath)) return false;
+        if (ParseFile(UserConfigPath).RemoveTopLevelKey("auth_token") is not { } updated) return false;
+        AtomicFile.WriteAllText(UserConfigPath, updated);
+        return true;
+    }
+
+    /// <summary>The first layer's value for a top-level enum key, checked as serde checks an enum.</summary>
+    private static string? Setting(IEnumerable<(string Path, TomlDocument Document)> layers, string key, string[] variants)
+    {
+        foreach (var (path, document) in layers)
+        {
+            if (document.FindTopLevel(key) is not { } entry) continue;
+            var where = $"{path}:{entry.Line}:{entry.Column}";
+            if (TomlText(entry.Value) is not { } text)
+                throw CodexHome.ConfigurationError("CodexConfigInvalid", path, $"{where}: invalid type for `{key}`, expected {Expected(variants)}");
+            if (Array.IndexOf(variants, text) < 0)
+                throw CodexHome.ConfigurationError("CodexConfigInvalid", path, $"{where}: unknown variant `{text}`, expected {Expected(variants)}");
+            return text;
+        }
+        return null;
+    }
+
+    // serde's wording: "`a` or `b`" for two variants, "one of `a`, `b`, `c`" for more.
+    private static string Expected(string[] variants) => variants.Length == 2
+        ? $"`{variants[0]}` or `{variants[1]}`"
+        : "one of " + string.Join(", ", variants.Select(v => $"`{v}`"));
+
+    private static string? TomlText(TomlValue value) => value is TomlString text ? text.Value : null;
+}

@@ -1,0 +1,100 @@
+using LogoutModule.Core.Shared;
+
+namespace LogoutModule.Core.Codex;
+
+/// <summary>
+/// Get-CodexAuthStatus: what `codex login status` reports (message and exit code), as one object, plus the id_token's
+/// email and plan and whether config.toml still holds the design document's auth_token. Local only: no network.
+/// </summary>
+public static class GetCodexAuthStatusOperation
+{
+    public const string ApiKeyNote = "Authentication is checked when you send a request.";
+
+    public static void Invoke(CodexContext context, string? codexHome, IHostInteraction host)
+    {
+        var home = CodexHome.Resolve(context, codexHome);
+        var config = CodexConfig.Load(context, home);
+        var stored = CodexStoredAuth.Load(context, home, config);
+        if (stored.KeyringProblem is { } problem && stored.Error is null)
+            host.WriteWarning($"The {context.Keyring.Name} could not be reached ({problem}); codex falls back to {CodexStoredAuth.AuthFilePath(home)}.");
+
+        var status = new CodexAuthStatus { CodexHome = home, Store = config.Store, AuthFile = CodexStoredAuth.AuthFilePath(home),
+            Source = stored.Source, LegacyAuthTokenPresent = config.HasLegacyAuthToken };
+        if (stored.Error is { } error)
+        {
+            status.Message = "Error checking login status: " + error;
+            status.ExitCode = 1;
+            host.WriteError(new LogoutError("CodexAuthUnreadable", ErrorKind.ReadError, stored.Source ?? home, status.Message));
+        }
+        else if (stored.Auth is not { } auth || !Allowed(auth, config.ForcedLoginMethod))
+        {
+            status.Message = "Not logged in";
+            status.ExitCode = 1;
+        }
+        else if (auth.Mode == "apikey" && auth.ApiKey is null)
+        {
+            status.Message = "Error checking login status: API key auth is missing a key.";
+            status.ExitCode = 1;
+            host.WriteError(new LogoutError("CodexAuthUnreadable", ErrorKind.InvalidData, stored.Source, status.Message));
+        }
+        else
+        {
+            status.LoggedIn = true;
+            status.AuthMode = auth.Mode;
+            if (auth.Mode == "apikey") status.MaskedApiKey = CodexAuth.MaskApiKey(auth.ApiKey!);
+            status.Message = LoggedInMessage(auth, status.MaskedApiKey);
+            (status.Email, status.Plan) = auth.Tokens?.ReadIdentity() ?? (null, null);
+        }
+        host.WriteObject(status);
+    }
+
+    /// <summary>forced_login_method: a stored login of the other kind counts as not logged in.</summary>
+    private static bool Allowed(CodexAuth auth, CodexForcedLoginMethod forced) => forced switch
+    {
+        CodexForcedLoginMethod.Api => auth.Mode == "apikey",
+        CodexForcedLoginMethod.ChatGpt => auth.IsChatGpt,
+        _ => true,
+    };
+
+    // codex 0.169.0's lines; the modes after ChatGPT are from the binary's strings (unverified).
+    private static string LoggedInMessage(CodexAuth auth, string? maskedKey) => auth.Mode switch
+    {
+        "apikey" => $"API key configured - {maskedKey}\n{ApiKeyNote}",
+        "chatgpt" or "chatgptAuthTokens" => "Logged in using ChatGPT",
+        "personalAccessToken" => "Logged in using personal access token",
+        "bedrockApiKey" => "Logged in using Amazon Bedrock API key",
+        _ => "Logged in using access token",
+    };
+}
+
+/// <summary>Get-CodexAuthStatus's result. Holds no secret: the API key only masked, tokens never.</summary>
+public sealed class CodexAuthStatus
+{
+    public bool LoggedIn { get; internal set; }
+
+    /// <summary>codex's auth mode (apikey, chatgpt, …) when logged in.</summary>
+    public string? AuthMode { get; internal set; }
+
+    /// <summary>The stored API key masked as codex masks it.</summary>
+    public string? MaskedApiKey { get; internal set; }
+
+    public string? Email { get; internal set; }
+    public string? Plan { get; internal set; }
+    public CodexCredentialStore Store { get; internal set; }
+    public string CodexHome { get; internal set; } = "";
+    public string AuthFile { get; internal set; } = "";
+
+    /// <summary>Where the login was read from: the auth.json path or the keyring entry; null when nothing is stored.</summary>
+    public string? Source { get; internal set; }
+
+    /// <summary>config.toml has a top-level auth_token (which codex ignores and Remove-CodexToken removes).</summary>
+    public bool LegacyAuthTokenPresent { get; internal set; }
+
+    /// <summary>codex login status's exact text (its stderr, without the final newline).</summary>
+    public string Message { get; internal set; } = "";
+
+    /// <summary>codex login status's exit code: 0 logged in, 1 not logged in or an error.</summary>
+    public int ExitCode { get; internal set; }
+
+    public override string ToString() => Message;
+}
