@@ -1,0 +1,114 @@
+using LogoutModule.Core.Codex;
+using LogoutModule.Core.Shared;
+using LogoutModule.Tests.Support;
+using Xunit;
+
+namespace LogoutModule.Tests.Codex;
+
+/// <summary>CODEX_HOME resolution, the keyring account, masking and the config layers, by codex's rules.</summary>
+public sealed class CodexHomeAndConfigTests
+{
+    [Fact]
+    public void An_unset_or_empty_CODEX_HOME_means_dot_codex_in_the_user_home_which_need_not_exist()
+    {
+        using var state = new CodexState();
+        Assert.Equal(Path.Combine(state.TempPath, ".codex"), CodexHome.Resolve(state.Context(), null));
+        state.SetVariable("CODEX_HOME", "");
+        Assert.Equal(Path.Combine(state.TempPath, ".codex"), CodexHome.Resolve(state.Context(), ""));
+    }
+
+    [Fact]
+    public void A_missing_CODEX_HOME_fails_with_codex_wording()
+    {
+        using var state = new CodexState();
+        state.SetVariable("CODEX_HOME", "relative/missing");
+        var e = Assert.Throws<LogoutException>(() => CodexHome.Resolve(state.Context(), null));
+        Assert.Equal("Error loading configuration: CODEX_HOME points to \"relative/missing\", but that path does not exist", e.Message);
+        Assert.Equal("CodexHomeNotFound", e.ErrorId);
+    }
+
+    [Fact]
+    public void A_CODEX_HOME_that_is_a_file_fails_with_codex_wording()
+    {
+        using var state = new CodexState();
+        var file = Path.Combine(state.TempPath, "plain-file");
+        File.WriteAllText(file, "");
+        var e = Assert.Throws<LogoutException>(() => CodexHome.Resolve(state.Context(), file));
+        Assert.Equal($"Error loading configuration: CODEX_HOME points to \"{file}\", but that path is not a directory", e.Message);
+    }
+
+    [Fact]
+    public void CODEX_HOME_is_canonicalized_through_symlinks_and_the_parameter_wins_over_the_variable()
+    {
+        using var state = new CodexState();
+        var link = Path.Combine(state.TempPath, "link");
+        Directory.CreateSymbolicLink(link, state.Home);
+        state.SetVariable("CODEX_HOME", "/nonexistent-codex-home");
+        Assert.Equal(state.Home, CodexHome.Resolve(state.Context(), link + "/."));
+    }
+
+    [Theory]
+    [InlineData("/home/alice/.codex", "cli|186293cbcd01a1e8")]
+    public void The_keyring_account_hashes_the_home_path(string home, string account)
+        => Assert.Equal(account, CodexHome.KeyringAccount(home));
+
+    [Theory]
+    [InlineData("sk-test", "***")]
+    [InlineData("sk-proj-12345", "***")]
+    [InlineData("", "***")]
+    [InlineData("sk-proj-1234567890ABCDE", "sk-proj-***ABCDE")]
+    [InlineData("sk-12345678901234567890abcdefXYZ12", "sk-12345***XYZ12")]
+    public void Keys_are_masked_as_codex_masks_them(string key, string masked) => Assert.Equal(masked, CodexAuth.MaskApiKey(key));
+
+    [Theory]
+    [InlineData(null, CodexCredentialStore.File)]
+    [InlineData("file", CodexCredentialStore.File)]
+    [InlineData("keyring", CodexCredentialStore.Keyring)]
+    [InlineData("auto", CodexCredentialStore.Auto)]
+    [InlineData("ephemeral", CodexCredentialStore.Ephemeral)]
+    public void The_store_mode_comes_from_config_toml(string? value, CodexCredentialStore expected)
+    {
+        using var state = new CodexState();
+        if (value is not null) File.WriteAllText(state.ConfigFile, $"# c\ncli_auth_credentials_store = '{value}'\n");
+        Assert.Equal(expected, CodexConfig.Load(state.Context(), state.Home).Store);
+    }
+
+    [Fact]
+    public void The_managed_system_layer_beats_the_user_file_which_beats_the_system_file()
+    {
+        using var state = new CodexState();
+        File.WriteAllText(Path.Combine(state.SystemDirectory, "config.toml"), "cli_auth_credentials_store = \"ephemeral\"\nforced_login_method = \"api\"\n");
+        File.WriteAllText(state.ConfigFile, "cli_auth_credentials_store = \"keyring\"\n");
+        var config = CodexConfig.Load(state.Context(), state.Home);
+        Assert.Equal(CodexCredentialStore.Keyring, config.Store);
+        Assert.Equal(CodexForcedLoginMethod.Api, config.ForcedLoginMethod);
+
+        File.WriteAllText(Path.Combine(state.SystemDirectory, "managed_config.toml"), "cli_auth_credentials_store = \"auto\"\n");
+        Assert.Equal(CodexCredentialStore.Auto, CodexConfig.Load(state.Context(), state.Home).Store);
+    }
+
+    [Theory]
+    [InlineData("forced_login_method = \"apikey\"\n", "1:23: unknown variant `apikey`, expected `chatgpt` or `api`")]
+    [InlineData("cli_auth_credentials_store = 1\n", "1:30: invalid type for `cli_auth_credentials_store`, expected one of `file`, `keyring`, `auto`, `ephemeral`")]
+    public void A_value_codex_rejects_fails_naming_file_line_and_column(string toml, string detail)
+    {
+        using var state = new CodexState();
+        File.WriteAllText(state.ConfigFile, toml);
+        var e = Assert.Throws<LogoutException>(() => CodexConfig.Load(state.Context(), state.Home));
+        Assert.Equal($"Error loading configuration: {state.ConfigFile}:{detail}", e.Message);
+    }
+
+    [Fact]
+    public void Invalid_toml_fails_and_logout_changes_nothing()
+    {
+        using var state = new CodexState();
+        File.WriteAllText(state.ConfigFile, "auth_token = \"x\"\nbroken = [\n");
+        state.WriteAuth("{\"OPENAI_API_KEY\":\"sk-test\"}");
+        var e = Assert.Throws<LogoutException>(() =>
+            RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home }, new FakeHost()));
+        Assert.StartsWith($"Error loading configuration: {state.ConfigFile}:", e.Message);
+        Assert.Equal("CodexConfigInvalid", e.ErrorId);
+        Assert.True(File.Exists(state.AuthFile));
+        Assert.Equal("auth_token = \"x\"\nbroken = [\n", File.ReadAllText(state.ConfigFile));
+    }
+}
