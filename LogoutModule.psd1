@@ -12,6 +12,8 @@
     FormatsToProcess     = @('LogoutModule.format.ps1xml')
     CmdletsToExport      = @(
         'Get-AuthenticatedOrg'
+        'Get-CodexAuthStatus'
+        'Remove-CodexToken'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -16,6 +16,10 @@ public abstract class LogoutCommandBase : PSCmdlet
     /// <summary>The current PowerShell FileSystem location, which sf and codex resolve projects from.</summary>
     internal string CurrentDirectory => SessionState.Path.CurrentFileSystemLocation.ProviderPath;
 
+    /// <summary>A -CodexHome style path parameter resolved against the PowerShell location (null stays null).</summary>
+    internal string? ResolvedCodexHome(string? path)
+        => path is null ? null : GetUnresolvedProviderPathFromPSPath(path);
+
     protected void Run(Action action)
     {
         try

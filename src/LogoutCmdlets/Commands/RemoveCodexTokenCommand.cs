@@ -1,0 +1,30 @@
+using System.Management.Automation;
+using LogoutModule.Commands.Internal;
+using LogoutModule.Core.Codex;
+
+namespace LogoutModule.Commands;
+
+/// <summary>
+/// <para type="synopsis">Logs the OpenAI Codex CLI out as `codex logout` does, and removes a legacy auth_token from config.toml.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "CodexToken", SupportsShouldProcess = true)]
+[OutputType(typeof(CodexLogoutResult))]
+public sealed class RemoveCodexTokenCommand : LogoutCommandBase
+{
+    /// <summary>The codex home folder; defaults to CODEX_HOME, else ~/.codex.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? CodexHome { get; set; }
+
+    /// <summary>Do not revoke a ChatGPT token at OpenAI; only remove the local credentials.</summary>
+    [Parameter]
+    public SwitchParameter SkipRevoke { get; set; }
+
+    /// <summary>Revoke a ChatGPT token without asking for confirmation.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+        => Run(() => RemoveCodexTokenOperation.Invoke(CodexContext.FromProcess(),
+            new RemoveCodexTokenOptions { CodexHome = ResolvedCodexHome(CodexHome), SkipRevoke = SkipRevoke, Force = Force }, Interaction));
+}
