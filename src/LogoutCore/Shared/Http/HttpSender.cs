@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace LogoutModule.Core.Shared.Http;
+
+/// <summary>One HTTP request: the method, address, optional bearer token and body. The token and body are never logged.</summary>
+public sealed class HttpRequest
+{
+    public HttpRequest(string method, Uri uri)
+    {
+        Method = method;
+        Uri = uri;
+    }
+
+    public string Method { get; }
+    public Uri Uri { get; }
+    public string? BearerToken { get; init; }
+    public string? Body { get; init; }
+    public string ContentType { get; init; } = "application/json";
+    public bool FollowRedirects { get; init; }
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>What came back: the status, the Location header and the body text.</summary>
+public sealed class HttpResult
+{
+    public HttpResult(int statusCode, string? location, string body)
+    {
+        StatusCode = statusCode;
+        Location = location;
+        Body = body;
+    }
+
+    public int StatusCode { get; }
+    public string? Location { get; }
+    public string Body { get; }
+}
+
+/// <summary>
+/// A small synchronous HTTP client for cmdlets: no cookies ever (a logout probe must not carry a session),
+/// redirects only when asked, a time limit, and failures as HttpSendException with a message free of secrets.
+/// </summary>
+public static class HttpSender
+{
+    public static HttpResult Send(HttpRequest request)
+    {
+        using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = request.FollowRedirects };
+        using var client = new HttpClient(handler) { Timeout = request.Timeout };
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Uri);
+        if (request.BearerToken is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", request.BearerToken);
+        if (request.Body is not null) message.Content = new StringContent(request.Body, Encoding.UTF8, request.ContentType);
+        try
+        {
+            using var response = client.SendAsync(message).GetAwaiter().GetResult();
+            var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+            return new HttpResult((int)response.StatusCode, response.Headers.Location?.OriginalString, body);
+        }
+        catch (TaskCanceledException e)
+        {
+            throw new HttpSendException($"{request.Method} {Describe(request.Uri)} got no answer within {request.Timeout.TotalSeconds:0} seconds.", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new HttpSendException($"{request.Method} {Describe(request.Uri)} failed: {e.GetBaseException().Message}", e);
+        }
+    }
+
+    /// <summary>The address without its query, which may carry hints or tokens.</summary>
+    public static string Describe(Uri uri) => uri.GetLeftPart(UriPartial.Path);
+}
+
+public sealed class HttpSendException : Exception
+{
+    public HttpSendException(string message, Exception inner) : base(message, inner) { }
+}
