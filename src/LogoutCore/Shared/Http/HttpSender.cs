@@ -19,6 +19,9 @@ public sealed class HttpRequest
     public string? BearerToken { get; init; }
     public string? Body { get; init; }
     public string ContentType { get; init; } = "application/json";
+
+    /// <summary>Extra request headers, e.g. codex's originator and User-Agent.</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
     public bool FollowRedirects { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 }
@@ -50,6 +53,7 @@ public static class HttpSender
         using var client = new HttpClient(handler) { Timeout = request.Timeout };
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Uri);
         if (request.BearerToken is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", request.BearerToken);
+        foreach (var header in request.Headers ?? new Dictionary<string, string>()) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
         if (request.Body is not null) message.Content = new StringContent(request.Body, Encoding.UTF8, request.ContentType);
         try
         {
