@@ -17,7 +17,7 @@ public static class SfKeychain
         if (context.Platform == SfPlatform.Windows || UsesGenericKeychain(context)) return FromKeyFile(paths, context);
         if (context.Platform == SfPlatform.MacOS) return FromMacKeychain();
         var secretTool = context.Variable("SFDX_SECRET_TOOL_PATH") ?? "/usr/bin/secret-tool";
-        return ProcessRunner.IsExecutable(secretTool) ? FromSecretTool(secretTool) : FromKeyFile(paths, context);
+        return ProcessRunner.IsExecutable(secretTool) ? FromSecretTool(secretTool, context) : FromKeyFile(paths, context);
     }
 
     public static bool UsesGenericKeychain(SfContext context)
@@ -54,9 +54,11 @@ public static class SfKeychain
         return fileMode is null || (fileMode.Value.Bits == 0x180 && (directoryMode is null || (directoryMode.Value.Bits & 0x1C0) == 0x1C0));
     }
 
-    private static SfKeyLookup FromSecretTool(string secretTool)
+    private static SfKeyLookup FromSecretTool(string secretTool, SfContext context)
     {
-        var result = ProcessRunner.Run(secretTool, new[] { "lookup", "user", "local", "domain", "sfdx" });
+        // secret-tool reaches the Secret Service through the session bus the context names.
+        var bus = new Dictionary<string, string?> { ["DBUS_SESSION_BUS_ADDRESS"] = context.Variable("DBUS_SESSION_BUS_ADDRESS") };
+        var result = ProcessRunner.Run(secretTool, new[] { "lookup", "user", "local", "domain", "sfdx" }, environment: bus);
         var key = result.StandardOutput.Trim();
         return result.ExitCode == 0 && key.Length > 0
             ? SfKeyLookup.Found(key, "secret-tool (user local, domain sfdx)")
