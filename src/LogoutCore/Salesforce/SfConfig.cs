@@ -149,16 +149,4 @@ public enum ConfigSource
 }
 
 /// <summary>One effective config key, its value and where the value came from.</summary>
-public sealed class ConfigEntry
-{
-    public ConfigEntry(string key, string? value, ConfigSource source)
-    {
-        Key = key;
-        Value = value;
-        Source = source;
-    }
-
-    public string Key { get; }
-    public string? Value { get; }
-    public ConfigSource Source { get; }
-}
+public sealed record ConfigEntry(string Key, string? Value, ConfigSource Source);

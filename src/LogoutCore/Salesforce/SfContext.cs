@@ -6,23 +6,8 @@ namespace LogoutModule.Core.Salesforce;
 /// What sf's behaviour depends on besides the files: the home folder, the current location,
 /// environment variables, the clock and the OS. Cmdlets build it from the live session; tests build it by hand.
 /// </summary>
-public sealed class SfContext
+public sealed record SfContext(string HomeDirectory, string CurrentDirectory, Func<string, string?> Environment, DateTimeOffset Now, SfPlatform Platform)
 {
-    public SfContext(string homeDirectory, string currentDirectory, Func<string, string?> environment, DateTimeOffset now, SfPlatform platform)
-    {
-        HomeDirectory = homeDirectory;
-        CurrentDirectory = currentDirectory;
-        Environment = environment;
-        Now = now;
-        Platform = platform;
-    }
-
-    public string HomeDirectory { get; }
-    public string CurrentDirectory { get; }
-    public Func<string, string?> Environment { get; }
-    public DateTimeOffset Now { get; }
-    public SfPlatform Platform { get; }
-
     /// <summary>An environment variable, with an empty value treated as unset (as sf does).</summary>
     public string? Variable(string name)
     {

@@ -171,16 +171,4 @@ public static class SfOrgReader
 }
 
 /// <summary>The orgs found in one home folder, the paths they were read from, and what sf would have warned about.</summary>
-public sealed class SfOrgSnapshot
-{
-    public SfOrgSnapshot(SfPaths paths, IReadOnlyList<OrgAuthorization> orgs, IReadOnlyList<string> warnings)
-    {
-        Paths = paths;
-        Orgs = orgs;
-        Warnings = warnings;
-    }
-
-    public SfPaths Paths { get; }
-    public IReadOnlyList<OrgAuthorization> Orgs { get; }
-    public IReadOnlyList<string> Warnings { get; }
-}
+public sealed record SfOrgSnapshot(SfPaths Paths, IReadOnlyList<OrgAuthorization> Orgs, IReadOnlyList<string> Warnings);

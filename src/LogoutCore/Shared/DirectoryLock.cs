@@ -27,7 +27,7 @@ public sealed class DirectoryLock : IDisposable
     public string LockedFile { get; }
 
     /// <summary>sf's waiting rule: 10 retries, 1 s apart, then "Lock file is already being held".</summary>
-    public static LockRetryPolicy SalesforceRetries { get; } = new(retries: 10, delay: TimeSpan.FromSeconds(1));
+    public static LockRetryPolicy SalesforceRetries { get; } = new(Retries: 10, Delay: TimeSpan.FromSeconds(1));
 
     public static DirectoryLock Acquire(string file, LockRetryPolicy? policy = null)
     {
@@ -105,14 +105,5 @@ public sealed class DirectoryLock : IDisposable
     private static extern bool CreateDirectoryW(string path, IntPtr securityAttributes);
 }
 
-public sealed class LockRetryPolicy
-{
-    public LockRetryPolicy(int retries, TimeSpan delay)
-    {
-        Retries = retries;
-        Delay = delay;
-    }
-
-    public int Retries { get; }
-    public TimeSpan Delay { get; }
-}
+/// <summary>How often, and how far apart, a busy lock is tried again before giving up.</summary>
+public sealed record LockRetryPolicy(int Retries, TimeSpan Delay);

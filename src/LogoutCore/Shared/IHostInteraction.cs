@@ -27,20 +27,4 @@ public interface IHostInteraction
 }
 
 /// <summary>One WriteProgress call. A fixed ActivityId per activity; Completed ends it.</summary>
-public sealed class ProgressUpdate
-{
-    public ProgressUpdate(int activityId, string activity, string status, int percentComplete, bool completed = false)
-    {
-        ActivityId = activityId;
-        Activity = activity;
-        Status = status;
-        PercentComplete = percentComplete;
-        Completed = completed;
-    }
-
-    public int ActivityId { get; }
-    public string Activity { get; }
-    public string Status { get; }
-    public int PercentComplete { get; }
-    public bool Completed { get; }
-}
+public sealed record ProgressUpdate(int ActivityId, string Activity, string Status, int PercentComplete, bool Completed = false);

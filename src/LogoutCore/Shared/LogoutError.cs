@@ -22,23 +22,7 @@ public enum ErrorKind
 }
 
 /// <summary>A non-terminating error: a stable id, its category, the item it concerns and a message with no secrets.</summary>
-public sealed class LogoutError
-{
-    public LogoutError(string errorId, ErrorKind kind, object? targetObject, string message, Exception? exception = null)
-    {
-        ErrorId = errorId;
-        Kind = kind;
-        TargetObject = targetObject;
-        Message = message;
-        Exception = exception;
-    }
-
-    public string ErrorId { get; }
-    public ErrorKind Kind { get; }
-    public object? TargetObject { get; }
-    public string Message { get; }
-    public Exception? Exception { get; }
-}
+public sealed record LogoutError(string ErrorId, ErrorKind Kind, object? TargetObject, string Message, Exception? Exception = null);
 
 /// <summary>
 /// Thrown by the core when nothing can proceed; the cmdlet turns it into a terminating error

@@ -6,19 +6,7 @@ namespace LogoutModule.Core.Shared;
 /// <summary>Runs a helper program (secret-tool, security, xdg-open…) with arguments quoted safely, and a time limit.</summary>
 public static class ProcessRunner
 {
-    public sealed class Result
-    {
-        public Result(int exitCode, string standardOutput, string standardError)
-        {
-            ExitCode = exitCode;
-            StandardOutput = standardOutput;
-            StandardError = standardError;
-        }
-
-        public int ExitCode { get; }
-        public string StandardOutput { get; }
-        public string StandardError { get; }
-    }
+    public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
     /// <param name="environment">Variables to set (a null value removes the variable) on top of this process's environment.</param>
     public static Result Run(string fileName, IReadOnlyList<string> arguments, string? standardInput = null, TimeSpan? timeout = null,
