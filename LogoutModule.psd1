@@ -11,6 +11,7 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('LogoutModule.format.ps1xml')
     CmdletsToExport      = @(
+        'Disconnect-Org'
         'Get-AuthenticatedOrg'
         'Get-CodexAuthStatus'
         'Remove-CodexToken'

@@ -15,7 +15,17 @@ internal sealed class PowerShellHost : IHostInteraction
     public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
 
     public bool ShouldContinue(string query, string caption, ref bool yesToAll, ref bool noToAll)
-        => _cmdlet.ShouldContinue(query, caption, ref yesToAll, ref noToAll);
+    {
+        try
+        {
+            return _cmdlet.ShouldContinue(query, caption, ref yesToAll, ref noToAll);
+        }
+        catch (HostException e)
+        {
+            // The core only knows "the host cannot prompt" as InvalidOperationException (PSInvalidOperationException is one).
+            throw new InvalidOperationException(e.Message, e);
+        }
+    }
 
     public IReadOnlyList<int>? PromptForChoices(string caption, string message, IReadOnlyList<string> choices)
     {

@@ -16,23 +16,27 @@ public static class AliasStore
             .ToList();
     }
 
-    /// <summary>The aliases naming <paramref name="username"/> (exact, case-sensitive), in file order.</summary>
-    public static IReadOnlyList<string> AliasesOf(IEnumerable<KeyValuePair<string, string>> aliases, string username)
-        => aliases.Where(pair => pair.Value == username).Select(pair => pair.Key).ToList();
-
     /// <summary>
-    /// Removes aliases in one lock cycle and one rewrite (sf takes one cycle per alias, which is what makes its
-    /// --all slow). Re-reads inside the lock so a concurrent sf's changes are kept. Returns the aliases removed.
+    /// Removes every alias naming one of <paramref name="usernames"/> in one lock cycle and one rewrite (sf takes one
+    /// cycle per alias, which is what makes its --all slow). Nothing is locked or written when no alias names them.
+    /// Re-reads inside the lock so a concurrent sf's changes are kept. Returns the removed aliases with their usernames.
     /// </summary>
-    public static IReadOnlyList<string> Remove(string aliasFile, IReadOnlyCollection<string> aliases, LockRetryPolicy? lockPolicy = null)
+    public static IReadOnlyList<KeyValuePair<string, string>> RemoveAliasesOf(string aliasFile, ICollection<string> usernames, LockRetryPolicy? lockPolicy = null)
     {
-        if (aliases.Count == 0 || !File.Exists(aliasFile)) return Array.Empty<string>();
+        if (usernames.Count == 0 || !Read(aliasFile).Any(pair => usernames.Contains(pair.Value))) return Array.Empty<KeyValuePair<string, string>>();
         using var fileLock = DirectoryLock.Acquire(aliasFile, lockPolicy);
         var orgs = ReadOrgs(aliasFile);
-        var removed = aliases.Where(orgs.ContainsKey).ToList();
+        var removed = orgs.Where(pair => JsJson.AsString(pair.Value) is { } username && usernames.Contains(username))
+            .Select(pair => new KeyValuePair<string, string>(pair.Key, JsJson.AsString(pair.Value)!))
+            .ToList();
         if (removed.Count == 0) return removed;
-        foreach (var alias in removed) orgs.Remove(alias);
-        AtomicFile.WriteAllText(aliasFile, JsJson.Stringify(new JsonObject { ["orgs"] = orgs }));
+        // Rebuilt rather than removed one by one: JsonObject.Remove is linear, and --all removes every alias.
+        var kept = new JsonObject();
+        foreach (var pair in orgs.ToList())
+        {
+            if (!(JsJson.AsString(pair.Value) is { } username && usernames.Contains(username))) kept[pair.Key] = pair.Value?.DeepClone();
+        }
+        AtomicFile.WriteAllText(aliasFile, JsJson.Stringify(new JsonObject { ["orgs"] = kept }));
         return removed;
     }
 

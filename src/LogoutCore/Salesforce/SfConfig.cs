@@ -83,18 +83,20 @@ public static class SfConfig
     }
 
     /// <summary>
-    /// Unsets the given keys in one location the way sf writes: under the lock of <c>.sf/config.json</c>, re-read,
-    /// write the full contents, then rewrite the mirror from them (empty is <c>{}</c>; neither file is deleted).
-    /// Returns the keys that were present.
+    /// Unsets every key of one location whose value is exactly one of <paramref name="names"/>, the way sf writes:
+    /// nothing at all (no lock, no write) when no key names them; otherwise under the lock of <c>.sf/config.json</c>,
+    /// re-read, write the full contents, then rewrite the mirror from them (empty is <c>{}</c>; neither file is deleted).
+    /// Returns the keys removed with the value each had.
     /// </summary>
-    public static IReadOnlyList<string> Unset(ConfigPair pair, IReadOnlyCollection<string> keys, SfContext context, LockRetryPolicy? lockPolicy = null)
+    public static IReadOnlyList<KeyValuePair<string, string>> UnsetKeysNaming(ConfigPair pair, ICollection<string> names, SfContext context, LockRetryPolicy? lockPolicy = null)
     {
+        if (KeysNaming(ReadLocation(pair, context), names).Count == 0) return Array.Empty<KeyValuePair<string, string>>();
         using var fileLock = DirectoryLock.Acquire(pair.ConfigFile, lockPolicy);
+        // Re-read inside the lock: a concurrent sf may have changed a value since the first look.
         var contents = ReadLocation(pair, context);
-        var removed = keys.Where(contents.ContainsKey).ToList();
+        var removed = KeysNaming(contents, names).Select(key => new KeyValuePair<string, string>(key, JsJson.AsString(contents[key])!)).ToList();
         if (removed.Count == 0) return removed;
-        foreach (var key in removed) contents.Remove(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(pair.ConfigFile)!);
+        foreach (var entry in removed) contents.Remove(entry.Key);
         AtomicFile.WriteAllText(pair.ConfigFile, JsJson.Stringify(contents, 2));
         if (!IgnoresMirror(context))
         {

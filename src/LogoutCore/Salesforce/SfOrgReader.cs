@@ -29,7 +29,8 @@ public static class SfOrgReader
             .ToList();
         if (authFiles.Count == 0) return new SfOrgSnapshot(paths, Array.Empty<OrgAuthorization>(), warnings);
 
-        var aliases = AliasStore.Read(paths.AliasFile);
+        // Grouped once: sf's alias order per username is file order, which a lookup keeps.
+        var aliases = AliasStore.Read(paths.AliasFile).ToLookup(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
         var configs = SfConfig.ReadEffective(paths, context);
         var keyLookup = SfKeychain.Find(paths, context);
         var crypto = keyLookup.Key is { } key ? TryCreateCrypto(key) : null;
@@ -66,9 +67,9 @@ public static class SfOrgReader
     }
 
     private static OrgAuthorization Describe(string file, string username, JsonObject json,
-        IReadOnlyList<KeyValuePair<string, string>> aliases, IReadOnlyList<ConfigEntry> configs, SfPaths paths, SfContext context)
+        ILookup<string, string> aliases, IReadOnlyList<ConfigEntry> configs, SfPaths paths, SfContext context)
     {
-        var orgAliases = AliasStore.AliasesOf(aliases, username).ToArray();
+        var orgAliases = aliases[username].ToArray();
         var names = new HashSet<string>(orgAliases, StringComparer.Ordinal) { username };
         var orgId = JsJson.AsString(json["orgId"]);
         var devHubUsername = JsJson.AsString(json["devHubUsername"]);

@@ -1,0 +1,71 @@
+using System.Management.Automation;
+using LogoutModule.Commands.Internal;
+using LogoutModule.Core.Salesforce;
+
+namespace LogoutModule.Commands;
+
+/// <summary>
+/// <para type="synopsis">Logs the Salesforce CLI (sf) out of orgs, with the same effects on sf's files as sf org logout.</para>
+/// <para type="description">Targets from the whole pipeline are collected and logged out together in EndProcessing, so
+/// alias.json and each config file are rewritten once per run and a stream of orgs confirms like one selection.</para>
+/// </summary>
+[Cmdlet(VerbsCommunications.Disconnect, "Org", DefaultParameterSetName = ByTargetOrgSet, SupportsShouldProcess = true)]
+[OutputType(typeof(OrgLogoutResult))]
+public sealed class DisconnectOrgCommand : LogoutCommandBase
+{
+    private const string ByTargetOrgSet = "ByTargetOrg";
+    private const string InputObjectSet = "InputObject";
+    private const string AllSet = "All";
+    private const string ClientAppSet = "ClientApp";
+
+    private readonly List<string> _targetOrgs = new();
+    private readonly List<OrgAuthorization> _inputObjects = new();
+
+    /// <summary>Usernames or aliases, matched exactly (case-sensitive) as sf does.</summary>
+    [Parameter(ParameterSetName = ByTargetOrgSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ClientAppSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Username")]
+    [ValidateNotNullOrEmpty]
+    public string[]? TargetOrg { get; set; }
+
+    /// <summary>Org objects from Get-AuthenticatedOrg.</summary>
+    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public OrgAuthorization[]? InputObject { get; set; }
+
+    /// <summary>Every org sf is logged into.</summary>
+    [Parameter(ParameterSetName = AllSet, Mandatory = true)]
+    public SwitchParameter All { get; set; }
+
+    /// <summary>Removes only this linked client app from the target's auth file; the org stays logged in.</summary>
+    [Parameter(ParameterSetName = ClientAppSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? ClientApp { get; set; }
+
+    /// <summary>Skips the "Are you sure" question (ShouldContinue); -Confirm still asks.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Revokes each org's refresh token (or access token) at Salesforce before the local logout.</summary>
+    [Parameter(ParameterSetName = ByTargetOrgSet)]
+    [Parameter(ParameterSetName = InputObjectSet)]
+    [Parameter(ParameterSetName = AllSet)]
+    public SwitchParameter Revoke { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (TargetOrg is not null) _targetOrgs.AddRange(TargetOrg);
+        if (InputObject is not null) _inputObjects.AddRange(InputObject);
+    }
+
+    protected override void EndProcessing()
+        => Run(() => DisconnectOrgOperation.Invoke(SfContext.FromProcess(CurrentDirectory), new DisconnectOrgRequest
+        {
+            TargetOrgs = _targetOrgs,
+            InputObjects = _inputObjects,
+            All = All.IsPresent,
+            ClientApp = ClientApp,
+            Force = Force.IsPresent,
+            Revoke = Revoke.IsPresent,
+        }, Interaction));
+}

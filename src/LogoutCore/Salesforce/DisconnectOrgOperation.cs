@@ -1,0 +1,190 @@
+using LogoutModule.Core.Shared;
+
+namespace LogoutModule.Core.Salesforce;
+
+/// <summary>What Disconnect-Org was asked to do, gathered from the whole pipeline.</summary>
+public sealed class DisconnectOrgRequest
+{
+    /// <summary>Usernames or aliases (exact, case-sensitive, as sf matches them).</summary>
+    public IReadOnlyList<string> TargetOrgs { get; init; } = Array.Empty<string>();
+
+    /// <summary>Org objects from Get-AuthenticatedOrg, matched by username.</summary>
+    public IReadOnlyList<OrgAuthorization> InputObjects { get; init; } = Array.Empty<OrgAuthorization>();
+
+    public bool All { get; init; }
+    public string? ClientApp { get; init; }
+    public bool Force { get; init; }
+    public bool Revoke { get; init; }
+    public LockRetryPolicy? LockPolicy { get; init; }
+}
+
+/// <summary>
+/// Disconnect-Org: sf org logout's selection and effects (see SfAuthRemover), confirmed through ShouldProcess per org
+/// and then -Force or ShouldContinue, applied as one batch, one result object per org logged out.
+/// </summary>
+public static class DisconnectOrgOperation
+{
+    public const string Caption = "Log out of Salesforce orgs";
+    public const string ScratchOrgWarning = "If you log out of a scratch org without having access to its password, you can't access this org again, either through the CLI or the Salesforce UI.";
+    private const int ProgressActivityId = 0x5F03;
+    private const string ProgressActivity = "Logging out of Salesforce orgs";
+
+    public static void Invoke(SfContext context, DisconnectOrgRequest request, IHostInteraction host)
+    {
+        var snapshot = SfOrgReader.Read(context);
+        foreach (var warning in snapshot.Warnings) host.WriteWarning(warning);
+        var candidates = SelectCandidates(snapshot, request, context, host);
+        if (candidates.Count == 0) return;
+
+        if (request.ClientApp is { } clientApp)
+        {
+            RemoveClientApps(candidates, clientApp, request, host);
+            return;
+        }
+
+        if (candidates.Any(org => org.IsScratchOrg)) host.WriteWarning(ScratchOrgWarning);
+        var confirmed = Confirm(candidates, snapshot.Paths, context, request.Force, host);
+        if (confirmed.Count == 0) return;
+        foreach (var result in Apply(confirmed, snapshot.Paths, context, request, host)) host.WriteObject(result);
+    }
+
+    /// <summary>
+    /// sf's candidates: the orgs whose username equals a target or whose aliases contain it (error entries included),
+    /// or every org with -All; with neither, the default target-org, else the orgs the user picks from the host's list.
+    /// </summary>
+    private static List<OrgAuthorization> SelectCandidates(SfOrgSnapshot snapshot, DisconnectOrgRequest request, SfContext context, IHostInteraction host)
+    {
+        if (request.All) return snapshot.Orgs.ToList();
+        var selected = new List<OrgAuthorization>();
+        void AddMatches(string name, Func<OrgAuthorization, bool> matches)
+        {
+            var found = snapshot.Orgs.Where(matches).ToList();
+            if (found.Count == 0)
+                host.WriteError(new LogoutError("OrgNotFound", ErrorKind.ObjectNotFound, name, $"No authenticated org found with the {name} username or alias."));
+            selected.AddRange(found.Where(org => !selected.Contains(org)));
+        }
+
+        foreach (var name in request.TargetOrgs) AddMatches(name, org => org.Username == name || org.Aliases.Contains(name));
+        foreach (var input in request.InputObjects) AddMatches(input.Username, org => org.Username == input.Username);
+        if (request.TargetOrgs.Count > 0 || request.InputObjects.Count > 0) return selected;
+
+        var defaultOrg = SfConfig.ReadEffective(snapshot.Paths, context).LastOrDefault(entry => entry.Key == SfConfig.TargetOrg)?.Value;
+        if (defaultOrg is not null)
+        {
+            selected.AddRange(snapshot.Orgs.Where(org => org.Username == defaultOrg || org.Aliases.Contains(defaultOrg)));
+            if (selected.Count == 0) host.WriteWarning($"No orgs found to log out of: the default target-org {defaultOrg} names no authenticated org.");
+            return selected;
+        }
+        if (snapshot.Orgs.Count == 0)
+        {
+            host.WriteWarning("No orgs found to log out of.");
+            return selected;
+        }
+        return PickFromList(snapshot.Orgs, host);
+    }
+
+    /// <summary>sf's checkbox list, as the host's own multiple-choice prompt: sorted by username, none preselected.</summary>
+    private static List<OrgAuthorization> PickFromList(IReadOnlyList<OrgAuthorization> orgs, IHostInteraction host)
+    {
+        var rows = orgs.OrderBy(org => org.Username, StringComparer.Ordinal).ToList();
+        var labels = rows.Select(org => string.Join(" | ", new[] { org.Username, org.OrgType, org.Alias, string.Join(",", org.Configs) }
+            .Where(part => part.Length > 0))).ToList();
+        var chosen = host.PromptForChoices(Caption, "Select the orgs you want to log out of:", labels)
+            ?? throw new LogoutException("NoOrgSpecified", ErrorKind.InvalidArgument, null,
+                "No org to log out of: no -TargetOrg was given, no default target-org is set, and this session cannot prompt. Pass -TargetOrg <username or alias>, or -All.");
+        if (chosen.Count == 0) host.WriteVerbose("No orgs selected for logout.");
+        return chosen.Distinct().OrderBy(index => index).Select(index => rows[index]).ToList();
+    }
+
+    /// <summary>ShouldProcess per org (stop on no), then -Force or ShouldContinue with Yes/Yes to All/No/No to All.</summary>
+    private static List<OrgLogoutResult> Confirm(IReadOnlyList<OrgAuthorization> candidates, SfPaths paths, SfContext context, bool force, IHostInteraction host)
+    {
+        var configs = new[] { paths.GlobalConfig, paths.LocalConfig }.OfType<ConfigPair>()
+            .Select(pair => (Pair: pair, Contents: SfConfig.ReadLocation(pair, context))).ToList();
+        var confirmed = new List<OrgLogoutResult>();
+        bool yesToAll = false, noToAll = false;
+        foreach (var org in candidates)
+        {
+            var names = new HashSet<string>(org.Aliases, StringComparer.Ordinal) { org.Username };
+            var changes = new List<string> { $"delete the auth file {org.AuthFile}" };
+            if (org.Aliases.Length > 0) changes.Add($"remove the alias(es) {string.Join(", ", org.Aliases)} from {paths.AliasFile}");
+            foreach (var (pair, contents) in configs)
+            foreach (var key in SfConfig.KeysNaming(contents, names))
+                changes.Add($"unset {key} in {pair.ConfigFile} and {SfConfig.MirrorName(key)} in {pair.MirrorFile}");
+            if (!host.ShouldProcess(Describe(org), "Log out: " + string.Join("; ", changes))) continue;
+            if (!force && !AskToContinue($"Are you sure you want to log out of {org.Username}?", ref yesToAll, ref noToAll, host)) continue;
+            confirmed.Add(new OrgLogoutResult(org.Username, org.OrgId, org.AuthFile) { Source = org });
+        }
+        return confirmed;
+    }
+
+    private static IReadOnlyList<OrgLogoutResult> Apply(List<OrgLogoutResult> orgs, SfPaths paths, SfContext context, DisconnectOrgRequest request, IHostInteraction host)
+    {
+        var showProgress = orgs.Count > 1;
+        void Progress(string status, int done) { if (showProgress) host.WriteProgress(new ProgressUpdate(ProgressActivityId, ProgressActivity, status, done * 100 / orgs.Count)); }
+
+        if (request.Revoke)
+        {
+            var keyLookup = SfKeychain.Find(paths, context);
+            var crypto = keyLookup.Key is { } key ? new SfCrypto(key) : null;
+            for (var index = 0; index < orgs.Count; index++)
+            {
+                var org = orgs[index];
+                Progress($"Revoking the token of {org.Username}", index);
+                (org.Revocation, org.RevocationReason) = SfTokenRevoker.Revoke(org.Source!, crypto);
+                if (org.Revocation == RevocationStatus.Revoked) host.WriteVerbose($"Revoked the token of {org.Username}.");
+                else host.WriteWarning($"The token of {org.Username} was not revoked ({org.RevocationReason}); logging out locally anyway.");
+            }
+        }
+
+        var namesByUsername = orgs.ToDictionary(org => org.Username, org => org.Source!.Aliases.Append(org.Username).ToArray(), StringComparer.Ordinal);
+        Progress("Unsetting config keys and aliases", 0);
+        var loggedOut = SfAuthRemover.LogOut(orgs, namesByUsername, paths, context, host,
+            index => Progress($"Deleting the auth file of {orgs[index].Username}", index), request.LockPolicy);
+        if (showProgress) host.WriteProgress(new ProgressUpdate(ProgressActivityId, ProgressActivity, "Done", 100, completed: true));
+        return loggedOut;
+    }
+
+    private static void RemoveClientApps(IReadOnlyList<OrgAuthorization> orgs, string clientApp, DisconnectOrgRequest request, IHostInteraction host)
+    {
+        bool yesToAll = false, noToAll = false;
+        foreach (var org in orgs)
+        {
+            if (org.ClientApps.Length == 0)
+            {
+                host.WriteError(new LogoutError("NoLinkedApps", ErrorKind.ObjectNotFound, org.Username, $"{org.Username} doesn't have any linked client apps."));
+                continue;
+            }
+            if (!org.ClientApps.Contains(clientApp))
+            {
+                host.WriteError(new LogoutError("InvalidClientApp", ErrorKind.ObjectNotFound, org.Username, $"{org.Username} doesn't have a linked client app named \"{clientApp}\"."));
+                continue;
+            }
+            if (!host.ShouldProcess(Describe(org), $"Log out of the client app \"{clientApp}\": remove clientApps.{clientApp} from {org.AuthFile}")) continue;
+            if (!request.Force && !AskToContinue($"Are you sure you want to log out of \"{clientApp}\" client app for user {org.Username}?", ref yesToAll, ref noToAll, host)) continue;
+            try
+            {
+                host.WriteObject(SfAuthRemover.RemoveClientApp(org, clientApp, request.LockPolicy));
+            }
+            catch (LogoutException e) when (e.ErrorId is "NoLinkedApps" or "InvalidClientApp")
+            {
+                host.WriteError(e.ToError()); // a concurrent sf removed it between the listing and the lock
+            }
+        }
+    }
+
+    private static bool AskToContinue(string query, ref bool yesToAll, ref bool noToAll, IHostInteraction host)
+    {
+        try
+        {
+            return host.ShouldContinue(query, Caption, ref yesToAll, ref noToAll);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new LogoutException("ConfirmationNotPossible", ErrorKind.InvalidOperation, null,
+                "Disconnect-Org asks for confirmation, which this session cannot show. Pass -Force (or -Confirm:$false with -Force) to log out without prompting.", e);
+        }
+    }
+
+    private static string Describe(OrgAuthorization org) => org.Aliases.Length == 0 ? org.Username : $"{org.Username} ({org.Alias})";
+}

@@ -1,0 +1,59 @@
+namespace LogoutModule.Core.Salesforce;
+
+public enum RevocationStatus
+{
+    /// <summary>-Revoke was not given: no HTTP call was made (sf never makes one).</summary>
+    NotRequested,
+    Revoked,
+    NotRevoked,
+}
+
+/// <summary>One config key Disconnect-Org unset: its name in <c>.sf/config.json</c> and in the legacy mirror, and both files.</summary>
+public sealed class UnsetConfigKey
+{
+    public UnsetConfigKey(string key, string mirrorKey, string configFile, string mirrorFile)
+    {
+        Key = key;
+        MirrorKey = mirrorKey;
+        ConfigFile = configFile;
+        MirrorFile = mirrorFile;
+    }
+
+    public string Key { get; }
+    public string MirrorKey { get; }
+    public string ConfigFile { get; }
+    public string MirrorFile { get; }
+
+    public override string ToString() => $"{Key} in {ConfigFile}";
+}
+
+/// <summary>What Disconnect-Org changed for one org. It holds no token: revocation reports only its outcome.</summary>
+public sealed class OrgLogoutResult
+{
+    public OrgLogoutResult(string username, string? orgId, string authFile)
+    {
+        Username = username;
+        OrgId = orgId;
+        AuthFile = authFile;
+    }
+
+    public string Username { get; }
+    public string? OrgId { get; }
+    public string AuthFile { get; }
+    public bool AuthFileRemoved { get; internal set; }
+    public string[] AliasesRemoved { get; internal set; } = Array.Empty<string>();
+    public UnsetConfigKey[] ConfigKeysUnset { get; internal set; } = Array.Empty<UnsetConfigKey>();
+
+    /// <summary>With -ClientApp: the linked client app removed from the auth file (the org itself stays logged in).</summary>
+    public string? ClientAppRemoved { get; internal set; }
+
+    public RevocationStatus Revocation { get; internal set; }
+
+    /// <summary>Why the token was not revoked (HTTP status and OAuth error code, or a local reason); null otherwise.</summary>
+    public string? RevocationReason { get; internal set; }
+
+    /// <summary>The org as listed before the logout (for revocation); not shown.</summary>
+    internal OrgAuthorization? Source { get; init; }
+
+    public override string ToString() => ClientAppRemoved is null ? Username : $"{Username} (client app {ClientAppRemoved})";
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LogoutModule.Core.Shared;
+
+namespace LogoutModule.Core.Salesforce;
+
+/// <summary>
+/// Where Disconnect-Org changes files: the effects of sf's AuthRemover.removeAuth, batched. For all selected orgs
+/// together: unset the config keys naming them (global, and project-local inside a project; both files of each pair),
+/// remove their aliases from alias.json (one lock cycle, one rewrite), then delete their auth files.
+/// key.json, sandbox files, <c>&lt;orgId&gt;.json</c> and a project's <c>.sf/orgs/</c> are never touched.
+/// </summary>
+public static class SfAuthRemover
+{
+    /// <summary>
+    /// Removes the config keys and aliases (a lock or write failure throws a LogoutException naming the file, before
+    /// any auth file is deleted, so the orgs stay logged in and a retry finishes), then each auth file (a failure
+    /// there is a per-org error). Returns the results of the orgs whose auth file was removed, in input order.
+    /// </summary>
+    public static IReadOnlyList<OrgLogoutResult> LogOut(IReadOnlyList<OrgLogoutResult> orgs, IReadOnlyDictionary<string, string[]> namesByUsername,
+        SfPaths paths, SfContext context, IHostInteraction host, Action<int>? onAuthFileRemoved = null, LockRetryPolicy? lockPolicy = null)
+    {
+        var ownerOfName = new Dictionary<string, OrgLogoutResult>(StringComparer.Ordinal);
+        foreach (var org in orgs)
+        foreach (var name in namesByUsername[org.Username]) ownerOfName[name] = org;
+
+        foreach (var pair in ConfigPairs(paths))
+        {
+            var removed = Guard(pair.ConfigFile, () => SfConfig.UnsetKeysNaming(pair, ownerOfName.Keys, context, lockPolicy));
+            foreach (var entry in removed)
+            {
+                var org = ownerOfName[entry.Value];
+                org.ConfigKeysUnset = org.ConfigKeysUnset
+                    .Append(new UnsetConfigKey(entry.Key, SfConfig.MirrorName(entry.Key), pair.ConfigFile, pair.MirrorFile)).ToArray();
+                host.WriteVerbose($"Unset {entry.Key} ({entry.Value}) in {pair.ConfigFile} and {SfConfig.MirrorName(entry.Key)} in {pair.MirrorFile}.");
+            }
+        }
+
+        var byUsername = orgs.ToDictionary(org => org.Username, StringComparer.Ordinal);
+        var aliases = Guard(paths.AliasFile, () => AliasStore.RemoveAliasesOf(paths.AliasFile, byUsername.Keys, lockPolicy));
+        foreach (var group in aliases.GroupBy(alias => alias.Value))
+        {
+            byUsername[group.Key].AliasesRemoved = group.Select(alias => alias.Key).ToArray();
+            host.WriteVerbose($"Removed alias(es) {string.Join(", ", byUsername[group.Key].AliasesRemoved)} of {group.Key} from {paths.AliasFile}.");
+        }
+
+        var loggedOut = new List<OrgLogoutResult>();
+        for (var index = 0; index < orgs.Count; index++)
+        {
+            var org = orgs[index];
+            onAuthFileRemoved?.Invoke(index);
+            if (DeleteAuthFile(org, host)) loggedOut.Add(org);
+        }
+        return loggedOut;
+    }
+
+    /// <summary>
+    /// sf org logout --client-app: deletes <c>clientApps.NAME</c> (the whole clientApps key when it was the last) under
+    /// the auth file's lock, leaving every other value byte-identical. The org stays logged in.
+    /// </summary>
+    public static OrgLogoutResult RemoveClientApp(OrgAuthorization org, string clientApp, LockRetryPolicy? lockPolicy = null)
+    {
+        return Guard(org.AuthFile, () =>
+        {
+            using var fileLock = DirectoryLock.Acquire(org.AuthFile, lockPolicy);
+            var json = ReadAuthFile(org.AuthFile);
+            var apps = json["clientApps"] as JsonObject;
+            if (apps is null || apps.Count == 0)
+                throw new LogoutException("NoLinkedApps", ErrorKind.ObjectNotFound, org.Username, $"{org.Username} doesn't have any linked client apps.");
+            if (!apps.ContainsKey(clientApp))
+                throw new LogoutException("InvalidClientApp", ErrorKind.ObjectNotFound, clientApp, $"{org.Username} doesn't have a linked client app named \"{clientApp}\".");
+            apps.Remove(clientApp);
+            if (apps.Count == 0) json.Remove("clientApps");
+            AtomicFile.WriteAllText(org.AuthFile, JsJson.Stringify(json, 2));
+            return new OrgLogoutResult(org.Username, org.OrgId, org.AuthFile) { ClientAppRemoved = clientApp };
+        });
+    }
+
+    private static IEnumerable<ConfigPair> ConfigPairs(SfPaths paths)
+    {
+        yield return paths.GlobalConfig;
+        if (paths.LocalConfig is { } local) yield return local;
+    }
+
+    // sf unlinks the auth file without a lock; a file already gone is an error, as in sf.
+    private static bool DeleteAuthFile(OrgLogoutResult org, IHostInteraction host)
+    {
+        try
+        {
+            if (!File.Exists(org.AuthFile))
+            {
+                host.WriteError(new LogoutError("AuthFileMissing", ErrorKind.ObjectNotFound, org.Username,
+                    $"The auth file {org.AuthFile} of {org.Username} no longer exists."));
+                return false;
+            }
+            File.Delete(org.AuthFile);
+            org.AuthFileRemoved = true;
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            host.WriteError(new LogoutError("AuthFileNotRemoved", ErrorKind.WriteError, org.Username,
+                $"Cannot delete the auth file {org.AuthFile} of {org.Username}: {e.Message}", e));
+            return false;
+        }
+    }
+
+    private static JsonObject ReadAuthFile(string path)
+    {
+        try
+        {
+            return JsJson.Parse(File.ReadAllText(path)) as JsonObject
+                ?? throw new LogoutException("AuthFileInvalid", ErrorKind.InvalidData, path, $"The auth file {path} does not hold a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            throw new LogoutException("AuthFileInvalid", ErrorKind.InvalidData, path, $"The auth file {path} is not valid JSON: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Turns a file failure into an error naming the file (AtomicFile has already left the original intact).</summary>
+    private static T Guard<T>(string file, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LogoutException("FileWriteFailed", ErrorKind.WriteError, file, $"Cannot update {file}: {e.Message}", e);
+        }
+    }
+}
