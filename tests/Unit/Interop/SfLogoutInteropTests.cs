@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using LogoutModule.Core.Salesforce;
+using LogoutModule.Core.Shared;
+using LogoutModule.Tests.Support;
+using Xunit;
+
+namespace LogoutModule.Tests.Interop;
+
+/// <summary>
+/// Disconnect-Org against the real `sf org logout --no-prompt --json`: two `cp -a` copies of one varied home (written by
+/// the real @salesforce/core), sf logs out on one and we on the other, and the trees must hold the same files with the
+/// same parsed JSON (key.json untouched). Afterwards the real `sf org list auth` must list exactly the remaining orgs.
+/// </summary>
+public sealed class SfLogoutInteropTests : IClassFixture<SfLogoutInteropTests.BaseHome>
+{
+    private const string Hub = "admin@acme-devhub.example.com";
+    private const string Eca = "eca.user@acme-eca.example.com";
+    private readonly BaseHome _base;
+
+    public SfLogoutInteropTests(BaseHome fixture) => _base = fixture;
+
+    public sealed class BaseHome : IDisposable
+    {
+        private readonly TempDirectory _temp = new();
+        private JsonObject? _summary;
+
+        public string Home => _temp.Combine("base");
+        public JsonObject Summary => _summary ??= RealSf.MakeHome(Home);
+
+        public void Dispose() => _temp.Dispose();
+    }
+
+    public static TheoryData<string, string[], bool> Scenarios => new()
+    {
+        { "by alias", new[] { "-o", "prod" }, false },
+        { "by username", new[] { "-o", "noalias@acme-plain.example.com" }, false },
+        { "the default org outside the project", Array.Empty<string>(), false },
+        { "the default org inside the project", Array.Empty<string>(), true },
+        { "a Dev Hub with two aliases that is the default Dev Hub", new[] { "-o", "devhub" }, false },
+        { "the project-local default, inside the project", new[] { "-o", "eca" }, true },
+        { "the project-local default, outside the project", new[] { "-o", "eca" }, false },
+        { "an alias shared by nothing else, inside the project", new[] { "-o", "m2" }, true },
+        { "an undecryptable org", new[] { "-o", "broken@acme-broken.example.com" }, false },
+        { "all orgs", new[] { "--all" }, false },
+        { "a client app", new[] { "-o", Eca, "-c", "my-eca" }, true },
+    };
+
+    [InteropTheory(RealSf.SfVariable, RealSf.NodeVariable, RealSf.CoreVariable)]
+    [MemberData(nameof(Scenarios))]
+    public void Our_logout_leaves_the_same_tree_as_the_real_sf(string scenario, string[] sfArguments, bool insideProject)
+    {
+        _ = _base.Summary;
+        using var temp = new TempDirectory();
+        var sfHome = Copy(_base.Home, temp.Combine("sf"));
+        var ourHome = Copy(_base.Home, temp.Combine("ours"));
+        var keyBefore = File.ReadAllBytes(Path.Combine(_base.Home, ".sfdx", "key.json"));
+
+        var sf = RealSf.Json(sfHome, insideProject ? Path.Combine(sfHome, "project") : sfHome,
+            new[] { "org", "logout" }.Concat(sfArguments).Append("--no-prompt").ToArray());
+        Assert.True(sf["status"]?.GetValue<int>() == 0, $"{scenario}: sf failed: {sf["message"]}");
+
+        var host = new FakeHost();
+        DisconnectOrgOperation.Invoke(Context(ourHome, insideProject), Request(sfArguments), host);
+        Assert.Empty(host.Errors);
+
+        var sfTree = Tree(sfHome);
+        var ourTree = Tree(ourHome);
+        Assert.Equal(sfTree.Keys.OrderBy(k => k, StringComparer.Ordinal), ourTree.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        foreach (var (file, sfContent) in sfTree)
+            Assert.True(SameContent(sfContent, ourTree[file]), $"{scenario}: {file} differs:\nsf:   {sfContent}\nours: {ourTree[file]}");
+        Assert.Equal(keyBefore, File.ReadAllBytes(Path.Combine(ourHome, ".sfdx", "key.json")));
+
+        var loggedOutBySf = sf["result"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.NotEmpty(loggedOutBySf);
+        if (sfArguments.Contains("-c")) Assert.Equal(new[] { "my-eca" }, loggedOutBySf);
+        else Assert.Equal(loggedOutBySf.OrderBy(u => u, StringComparer.Ordinal), host.OutputOf<OrgLogoutResult>().Select(r => r.Username).OrderBy(u => u, StringComparer.Ordinal));
+    }
+
+    [InteropFact(RealSf.SfVariable, RealSf.NodeVariable, RealSf.CoreVariable)]
+    public void After_our_logout_the_real_sf_lists_exactly_the_remaining_orgs()
+    {
+        var all = _base.Summary["orgs"]!.AsArray().Select(o => o!["username"]!.GetValue<string>()).ToList();
+        using var temp = new TempDirectory();
+        var home = Copy(_base.Home, temp.Combine("ours"));
+        var host = new FakeHost();
+        DisconnectOrgOperation.Invoke(Context(home, false), new DisconnectOrgRequest { TargetOrgs = new[] { "hub", "m1", "scratch-old" }, Force = true }, host);
+        var removed = host.OutputOf<OrgLogoutResult>().Select(r => r.Username).ToList();
+        Assert.Equal(3, removed.Count);
+
+        var listed = RealSf.Json(home, home, "org", "list", "auth")["result"]!.AsArray().Select(o => o!["username"]!.GetValue<string>());
+
+        Assert.Equal(all.Except(removed).OrderBy(u => u, StringComparer.Ordinal), listed.OrderBy(u => u, StringComparer.Ordinal));
+        Assert.DoesNotContain(Hub, listed);
+    }
+
+    private static DisconnectOrgRequest Request(string[] sfArguments)
+    {
+        string? Value(string flag) => Array.IndexOf(sfArguments, flag) is var i and >= 0 ? sfArguments[i + 1] : null;
+        return new DisconnectOrgRequest
+        {
+            TargetOrgs = Value("-o") is { } target ? new[] { target } : Array.Empty<string>(),
+            All = sfArguments.Contains("--all"),
+            ClientApp = Value("-c"),
+            Force = true,
+        };
+    }
+
+    private static SfContext Context(string home, bool insideProject)
+        => new(home, insideProject ? Path.Combine(home, "project") : home,
+            name => name == "SF_USE_GENERIC_UNIX_KEYCHAIN" ? "true" : null, DateTimeOffset.UtcNow, SfPlatform.Linux);
+
+    private static string Copy(string from, string to)
+    {
+        var result = ProcessRunner.Run("cp", new[] { "-a", from, to });
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        return to;
+    }
+
+    // sf's own log and cache files are not state; everything else must match.
+    private static bool IsSfBookkeeping(string relative)
+        => relative.StartsWith(".cache/", StringComparison.Ordinal) || relative.StartsWith(".local/", StringComparison.Ordinal)
+           || relative.StartsWith(".config/", StringComparison.Ordinal)
+           || (relative.StartsWith(".sf/sf-", StringComparison.Ordinal) && relative.EndsWith(".log", StringComparison.Ordinal));
+
+    private static Dictionary<string, string> Tree(string root) => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+        .Select(path => (Relative: Path.GetRelativePath(root, path).Replace('\\', '/'), Path: path))
+        .Where(file => !IsSfBookkeeping(file.Relative))
+        .ToDictionary(file => file.Relative, file => File.ReadAllText(file.Path));
+
+    private static bool SameContent(string a, string b)
+    {
+        if (a == b) return true;
+        try { return JsonNode.DeepEquals(JsonNode.Parse(a), JsonNode.Parse(b)); }
+        catch (System.Text.Json.JsonException) { return false; }
+    }
+}
