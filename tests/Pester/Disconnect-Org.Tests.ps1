@@ -1,0 +1,105 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    Import-Module $script:ModuleManifest -Force
+
+    function Get-TreeHash([string] $Root) {
+        Get-ChildItem -LiteralPath $Root -Recurse -Force -File | Sort-Object FullName |
+            ForEach-Object { '{0} {1}' -f $_.FullName, (Get-FileHash -LiteralPath $_.FullName).Hash }
+    }
+}
+
+Describe 'Disconnect-Org' {
+    BeforeEach {
+        $script:SfHome = New-SfFixtureHome
+        $script:Sfdx = Join-Path $script:SfHome '.sfdx'
+        $script:SavedHome = $env:HOME, $env:USERPROFILE, $env:SF_USE_GENERIC_UNIX_KEYCHAIN
+        $env:HOME = $script:SfHome; $env:USERPROFILE = $script:SfHome; $env:SF_USE_GENERIC_UNIX_KEYCHAIN = 'true'
+        Push-Location -LiteralPath $TestDrive
+    }
+    AfterEach {
+        Pop-Location
+        $env:HOME, $env:USERPROFILE, $env:SF_USE_GENERIC_UNIX_KEYCHAIN = $script:SavedHome
+    }
+
+    It '-WhatIf prints what would change per org and changes no byte' {
+        $before = Get-TreeHash $script:SfHome
+        # The "What if:" lines go to the host (the xUnit suite asserts their text); here: no object and no change.
+        Disconnect-Org -TargetOrg hub, org1 -WhatIf | Should -BeNullOrEmpty
+        Disconnect-Org -All -WhatIf | Should -BeNullOrEmpty
+        Get-TreeHash $script:SfHome | Should -Be $before
+    }
+
+    It '-Force logs out by alias and returns one result object' {
+        $result = Disconnect-Org org1 -Force
+        $result.PSObject.TypeNames[0] | Should -Be 'LogoutModule.Core.Salesforce.OrgLogoutResult'
+        $result.Username | Should -Be 'user1@fixture1.example.com'
+        $result.AliasesRemoved | Should -Be 'org1'
+        $result.ConfigKeysUnset.Key | Should -Be 'target-org'
+        Join-Path $script:Sfdx 'user1@fixture1.example.com.json' | Should -Not -Exist
+        Get-Content -Raw (Join-Path $script:SfHome '.sf/config.json') | Should -Not -Match 'org1'
+    }
+
+    It '-Confirm:$false without -Force fails in a non-interactive session before changing anything' {
+        $before = Get-TreeHash $script:SfHome
+        { Disconnect-Org org1 -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ConfirmationNotPossible,LogoutModule.Commands.DisconnectOrgCommand'
+        Get-TreeHash $script:SfHome | Should -Be $before
+    }
+
+    It '-Confirm:$false -Force never prompts' {
+        (Disconnect-Org org5 -Confirm:$false -Force).Username | Should -Be 'user5@fixture5.example.com'
+    }
+
+    It 'takes org objects and names from the pipeline, in one batch' {
+        $results = Get-AuthenticatedOrg -Name org5, org7 | Disconnect-Org -Force
+        $results.Username | Should -Be 'user5@fixture5.example.com', 'user7@fixture7.example.com'
+        ('org9' | Disconnect-Org -Force).AliasesRemoved | Sort-Object | Should -Be 'extra9', 'org9'
+        [pscustomobject]@{ Username = 'org10' } | Disconnect-Org -Force | Out-Null
+        Join-Path $script:Sfdx 'user10@fixture10.example.com.json' | Should -Not -Exist
+    }
+
+    It 'reports an unknown org as a non-terminating error and logs out of the others' {
+        $result = Disconnect-Org nope, org1 -Force -ErrorAction SilentlyContinue -ErrorVariable problems
+        $result.Username | Should -Be 'user1@fixture1.example.com'
+        $problems[0].FullyQualifiedErrorId | Should -Be 'OrgNotFound,LogoutModule.Commands.DisconnectOrgCommand'
+        $problems[0].TargetObject | Should -Be 'nope'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'without a target and without a default fails in a non-interactive session' {
+        Set-Content -LiteralPath (Join-Path $script:SfHome '.sf/config.json') -Value '{}' -NoNewline
+        Set-Content -LiteralPath (Join-Path $script:Sfdx 'sfdx-config.json') -Value '{}' -NoNewline
+        { Disconnect-Org -Force -ErrorAction Stop } |
+            Should -Throw -ErrorId 'NoOrgSpecified,LogoutModule.Commands.DisconnectOrgCommand'
+    }
+
+    It '-All warns about scratch orgs and logs out of everything' {
+        $results = Disconnect-Org -All -Force -WarningVariable warnings 3>$null
+        $results.Count | Should -Be 12
+        $warnings -join "`n" | Should -Match 'scratch org'
+        Get-Content -Raw (Join-Path $script:Sfdx 'alias.json') | Should -Be '{"orgs":{}}'
+        Join-Path $script:Sfdx 'key.json' | Should -Exist
+    }
+
+    It '-ClientApp removes only the client app, by alias' {
+        $result = Disconnect-Org -TargetOrg org2 -ClientApp my-eca -Force
+        $result.ClientAppRemoved | Should -Be 'my-eca'
+        Get-Content -Raw (Join-Path $script:Sfdx 'user2@fixture2.example.com.json') | Should -Not -Match 'clientApps'
+        { Disconnect-Org -TargetOrg org1 -ClientApp my-eca -Force -ErrorAction Stop } |
+            Should -Throw -ErrorId 'NoLinkedApps,LogoutModule.Commands.DisconnectOrgCommand'
+    }
+
+    It 'shows a table and | Out-Null discards the result' {
+        Disconnect-Org org3 -Force 3>$null | Out-Null
+        $table = Disconnect-Org org4 -Force | Format-Table | Out-String -Width 250
+        $table | Should -Match 'AliasesRemoved'
+        $table | Should -Match 'user4@fixture4.example.com'
+    }
+
+    It 'prints no token, password or secret in any stream' {
+        $all = Disconnect-Org -All -Force -Verbose 4>&1 3>&1 | Out-String -Width 500
+        $all | Should -Not -Match '5Aep861'
+        $all | Should -Not -Match '!AQ0AQ'
+        $all | Should -Not -Match 'Fixture!Pw'
+    }
+}
