@@ -141,7 +141,7 @@ public static class DisconnectOrgOperation
         Progress("Unsetting config keys and aliases", 0);
         var loggedOut = SfAuthRemover.LogOut(orgs, namesByUsername, paths, context, host,
             index => Progress($"Deleting the auth file of {orgs[index].Username}", index), request.LockPolicy);
-        if (showProgress) host.WriteProgress(new ProgressUpdate(ProgressActivityId, ProgressActivity, "Done", 100, completed: true));
+        if (showProgress) host.WriteProgress(new ProgressUpdate(ProgressActivityId, ProgressActivity, "Done", 100, Completed: true));
         return loggedOut;
     }
 

@@ -9,21 +9,8 @@ public enum RevocationStatus
 }
 
 /// <summary>One config key Disconnect-Org unset: its name in <c>.sf/config.json</c> and in the legacy mirror, and both files.</summary>
-public sealed class UnsetConfigKey
+public sealed record UnsetConfigKey(string Key, string MirrorKey, string ConfigFile, string MirrorFile)
 {
-    public UnsetConfigKey(string key, string mirrorKey, string configFile, string mirrorFile)
-    {
-        Key = key;
-        MirrorKey = mirrorKey;
-        ConfigFile = configFile;
-        MirrorFile = mirrorFile;
-    }
-
-    public string Key { get; }
-    public string MirrorKey { get; }
-    public string ConfigFile { get; }
-    public string MirrorFile { get; }
-
     public override string ToString() => $"{Key} in {ConfigFile}";
 }
 
