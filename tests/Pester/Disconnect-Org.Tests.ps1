@@ -39,11 +39,16 @@ Describe 'Disconnect-Org' {
         Get-Content -Raw (Join-Path $script:SfHome '.sf/config.json') | Should -Not -Match 'org1'
     }
 
-    It '-Confirm:$false without -Force fails in a non-interactive session before changing anything' {
+    It 'asks for confirmation by default, so a non-interactive session fails before changing anything' {
         $before = Get-TreeHash $script:SfHome
-        { Disconnect-Org org1 -Confirm:$false -ErrorAction Stop } |
+        { Disconnect-Org org1 -ErrorAction Stop } |
             Should -Throw -ErrorId 'ConfirmationNotPossible,LogoutModule.Commands.DisconnectOrgCommand'
         Get-TreeHash $script:SfHome | Should -Be $before
+    }
+
+    It '-Confirm:$false alone never prompts' {
+        (Disconnect-Org org1 -Confirm:$false).Username | Should -Be 'user1@fixture1.example.com'
+        Test-Path (Join-Path $script:SfHome '.sfdx/user1@fixture1.example.com.json') | Should -BeFalse
     }
 
     It '-Confirm:$false -Force never prompts' {
@@ -92,7 +97,7 @@ Describe 'Disconnect-Org' {
     It 'shows a table and | Out-Null discards the result' {
         Disconnect-Org org3 -Force 3>$null | Out-Null
         $table = Disconnect-Org org4 -Force | Format-Table | Out-String -Width 250
-        $table | Should -Match 'AliasesRemoved'
+        $table | Should -Match 'FileRemoved +Revocation +Aliases'
         $table | Should -Match 'user4@fixture4.example.com'
     }
 

@@ -65,7 +65,7 @@ public sealed class DisconnectOrgCommand : LogoutCommandBase
             InputObjects = _inputObjects,
             All = All.IsPresent,
             ClientApp = ClientApp,
-            Force = Force.IsPresent,
+            Force = NoPrompt(Force),
             Revoke = Revoke.IsPresent,
         }, Interaction));
 }

@@ -26,5 +26,5 @@ public sealed class RemoveCodexTokenCommand : LogoutCommandBase
 
     protected override void ProcessRecord()
         => Run(() => RemoveCodexTokenOperation.Invoke(CodexContext.FromProcess(),
-            new RemoveCodexTokenOptions { CodexHome = ResolvedCodexHome(CodexHome), SkipRevoke = SkipRevoke, Force = Force }, Interaction));
+            new RemoveCodexTokenOptions { CodexHome = ResolvedCodexHome(CodexHome), SkipRevoke = SkipRevoke, Force = NoPrompt(Force) }, Interaction));
 }

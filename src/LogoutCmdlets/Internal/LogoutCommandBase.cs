@@ -20,6 +20,13 @@ public abstract class LogoutCommandBase : PSCmdlet
     internal string? ResolvedCodexHome(string? path)
         => path is null ? null : GetUnresolvedProviderPathFromPSPath(path);
 
+    /// <summary>
+    /// -Force, or -Confirm:$false: either way the user has said not to be asked, so no ShouldContinue prompt follows
+    /// ShouldProcess (which -Confirm:$false already answers).
+    /// </summary>
+    protected bool NoPrompt(SwitchParameter force)
+        => force.IsPresent || (MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && confirm is SwitchParameter { IsPresent: false });
+
     protected void Run(Action action)
     {
         try

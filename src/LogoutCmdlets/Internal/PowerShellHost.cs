@@ -20,10 +20,9 @@ internal sealed class PowerShellHost : IHostInteraction
         {
             return _cmdlet.ShouldContinue(query, caption, ref yesToAll, ref noToAll);
         }
-        catch (HostException e)
+        catch (Exception e) when (e is PSInvalidOperationException or HostException or NotImplementedException)
         {
-            // The core only knows "the host cannot prompt" as InvalidOperationException (PSInvalidOperationException is one).
-            throw new InvalidOperationException(e.Message, e);
+            throw LogoutException.ConfirmationNotPossible(e);
         }
     }
 

@@ -112,7 +112,7 @@ public static class DisconnectOrgOperation
             foreach (var key in SfConfig.KeysNaming(contents, names))
                 changes.Add($"unset {key} in {pair.ConfigFile} and {SfConfig.MirrorName(key)} in {pair.MirrorFile}");
             if (!host.ShouldProcess(Describe(org), "Log out: " + string.Join("; ", changes))) continue;
-            if (!force && !AskToContinue($"Are you sure you want to log out of {org.Username}?", ref yesToAll, ref noToAll, host)) continue;
+            if (!force && !host.ShouldContinue($"Are you sure you want to log out of {org.Username}?", Caption, ref yesToAll, ref noToAll)) continue;
             confirmed.Add(new OrgLogoutResult(org.Username, org.OrgId, org.AuthFile) { Source = org });
         }
         return confirmed;
@@ -161,7 +161,7 @@ public static class DisconnectOrgOperation
                 continue;
             }
             if (!host.ShouldProcess(Describe(org), $"Log out of the client app \"{clientApp}\": remove clientApps.{clientApp} from {org.AuthFile}")) continue;
-            if (!request.Force && !AskToContinue($"Are you sure you want to log out of \"{clientApp}\" client app for user {org.Username}?", ref yesToAll, ref noToAll, host)) continue;
+            if (!request.Force && !host.ShouldContinue($"Are you sure you want to log out of \"{clientApp}\" client app for user {org.Username}?", Caption, ref yesToAll, ref noToAll)) continue;
             try
             {
                 host.WriteObject(SfAuthRemover.RemoveClientApp(org, clientApp, request.LockPolicy));
@@ -170,19 +170,6 @@ public static class DisconnectOrgOperation
             {
                 host.WriteError(e.ToError()); // a concurrent sf removed it between the listing and the lock
             }
-        }
-    }
-
-    private static bool AskToContinue(string query, ref bool yesToAll, ref bool noToAll, IHostInteraction host)
-    {
-        try
-        {
-            return host.ShouldContinue(query, Caption, ref yesToAll, ref noToAll);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new LogoutException("ConfirmationNotPossible", ErrorKind.InvalidOperation, null,
-                "Disconnect-Org asks for confirmation, which this session cannot show. Pass -Force (or -Confirm:$false with -Force) to log out without prompting.", e);
         }
     }
 

@@ -42,5 +42,12 @@ public sealed class LogoutException : Exception
     public ErrorKind Kind { get; }
     public object? TargetObject { get; }
 
+    /// <summary>
+    /// A host that cannot show ShouldContinue's prompt (non-interactive). Raised before anything changes, and saying how
+    /// to go ahead, rather than PowerShell's bare HostFunctionNotImplemented.
+    /// </summary>
+    public static LogoutException ConfirmationNotPossible(Exception? inner = null) => new("ConfirmationNotPossible", ErrorKind.InvalidOperation, null,
+        "This session cannot show a confirmation prompt. Pass -Force or -Confirm:$false to go ahead without prompting.", inner);
+
     public LogoutError ToError() => new(ErrorId, Kind, TargetObject, Message, InnerException);
 }

@@ -46,7 +46,7 @@ public sealed class FakeHost : IHostInteraction
         ShouldContinueCalls.Add((query, caption));
         if (yesToAll) return true;
         if (noToAll) return false;
-        if (ContinueAnswer is null) throw new InvalidOperationException("HostFunctionNotImplemented: the host cannot prompt.");
+        if (ContinueAnswer is null) throw LogoutException.ConfirmationNotPossible(); // as PowerShellHost reports a non-interactive host
         return ContinueAnswer(query, caption);
     }
 
