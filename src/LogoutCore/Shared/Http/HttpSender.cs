@@ -18,6 +18,7 @@ public sealed class HttpRequest
     public Uri Uri { get; }
     public string? BearerToken { get; init; }
     public string? Body { get; init; }
+    /// <summary>The Content-Type header of the body, sent exactly as given (no charset is added).</summary>
     public string ContentType { get; init; } = "application/json";
 
     /// <summary>Extra request headers, e.g. codex's originator and User-Agent.</summary>
@@ -54,7 +55,12 @@ public static class HttpSender
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Uri);
         if (request.BearerToken is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", request.BearerToken);
         foreach (var header in request.Headers ?? new Dictionary<string, string>()) message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        if (request.Body is not null) message.Content = new StringContent(request.Body, Encoding.UTF8, request.ContentType);
+        if (request.Body is not null)
+        {
+            message.Content = new StringContent(request.Body, Encoding.UTF8);
+            // Exactly the given type: StringContent would append "; charset=utf-8", which codex, sf and auth0 clients don't send.
+            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
+        }
         try
         {
             using var response = client.SendAsync(message).GetAwaiter().GetResult();
