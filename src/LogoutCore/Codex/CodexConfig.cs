@@ -49,6 +49,24 @@ public sealed class CodexConfig
     /// <summary>Whether config.toml has the design document's top-level auth_token key (which codex ignores).</summary>
     public bool HasLegacyAuthToken => UserDocument?.FindTopLevel("auth_token") is not null;
 
+    /// <summary>
+    /// The home and its config, or null after writing codex's "Error loading configuration" as a non-terminating error:
+    /// one bad home must not stop a pipeline of homes, and -ErrorAction decides what the caller sees.
+    /// </summary>
+    public static (string Home, CodexConfig Config)? LoadOrReport(CodexContext context, string? explicitHome, IHostInteraction host)
+    {
+        try
+        {
+            var home = CodexHome.Resolve(context, explicitHome);
+            return (home, Load(context, home));
+        }
+        catch (LogoutException e)
+        {
+            host.WriteError(e.ToError());
+            return null;
+        }
+    }
+
     public static CodexConfig Load(CodexContext context, string home)
     {
         var userPath = Path.Combine(home, "config.toml");

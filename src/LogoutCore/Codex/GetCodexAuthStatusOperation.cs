@@ -12,8 +12,8 @@ public static class GetCodexAuthStatusOperation
 
     public static void Invoke(CodexContext context, string? codexHome, IHostInteraction host)
     {
-        var home = CodexHome.Resolve(context, codexHome);
-        var config = CodexConfig.Load(context, home);
+        if (CodexConfig.LoadOrReport(context, codexHome, host) is not { } loaded) return;
+        var (home, config) = loaded;
         var stored = CodexStoredAuth.Load(context, home, config);
         if (stored.KeyringProblem is { } problem && stored.Error is null)
             host.WriteWarning($"The {context.Keyring.Name} could not be reached ({problem}); codex falls back to {CodexStoredAuth.AuthFilePath(home)}.");

@@ -27,8 +27,8 @@ public static class RemoveCodexTokenOperation
 {
     public static void Invoke(CodexContext context, RemoveCodexTokenOptions options, IHostInteraction host)
     {
-        var home = CodexHome.Resolve(context, options.CodexHome);
-        var config = CodexConfig.Load(context, home);
+        if (CodexConfig.LoadOrReport(context, options.CodexHome, host) is not { } loaded) return;
+        var (home, config) = loaded;
         var stored = CodexStoredAuth.Load(context, home, config);
         if (stored.Error is { } unreadable)
             host.WriteVerbose($"The stored login could not be read ({unreadable}); it is removed without revocation, as codex does.");
@@ -98,6 +98,7 @@ public static class RemoveCodexTokenOperation
         }
         var yesToAll = false;
         var noToAll = false;
+        // Before anything is deleted: a host that cannot prompt (ConfirmationNotPossible) stops the cmdlet with nothing changed.
         if (!options.Force && !host.ShouldContinue(
                 $"Revoking signs this ChatGPT login out everywhere: every copy of the {kind}, including ones kept by account-switching tools, stops working. Revoke it? (No removes the local credentials only.)",
                 "Revoke the codex ChatGPT token", ref yesToAll, ref noToAll))

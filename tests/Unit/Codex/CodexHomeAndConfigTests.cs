@@ -28,6 +28,27 @@ public sealed class CodexHomeAndConfigTests
     }
 
     [Fact]
+    public void A_bad_home_is_a_non_terminating_error_so_a_pipeline_of_homes_goes_on()
+    {
+        using var state = new CodexState();
+        var missing = Path.Combine(state.TempPath, "missing");
+        var statusHost = new FakeHost();
+        var removeHost = new FakeHost();
+
+        GetCodexAuthStatusOperation.Invoke(state.Context(), missing, statusHost);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = missing }, removeHost);
+
+        foreach (var host in new[] { statusHost, removeHost })
+        {
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("CodexHomeNotFound", error.ErrorId);
+            Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
+            Assert.Equal(missing, error.TargetObject);
+            Assert.Empty(host.Output);
+        }
+    }
+
+    [Fact]
     public void A_CODEX_HOME_that_is_a_file_fails_with_codex_wording()
     {
         using var state = new CodexState();
@@ -104,8 +125,10 @@ public sealed class CodexHomeAndConfigTests
         using var state = new CodexState();
         File.WriteAllText(state.ConfigFile, "auth_token = \"x\"\nbroken = [\n");
         state.WriteAuth("{\"OPENAI_API_KEY\":\"sk-test\"}");
-        var e = Assert.Throws<LogoutException>(() =>
-            RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home }, new FakeHost()));
+        var host = new FakeHost();
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home }, host);
+        var e = Assert.Single(host.Errors);
+        Assert.Empty(host.Output);
         Assert.StartsWith($"Error loading configuration: {state.ConfigFile}:", e.Message);
         Assert.Equal("CodexConfigInvalid", e.ErrorId);
         Assert.True(File.Exists(state.AuthFile));

@@ -130,6 +130,25 @@ public sealed class RemoveCodexTokenTests
     }
 
     [Fact]
+    public void A_host_that_cannot_prompt_stops_before_revoking_or_deleting()
+    {
+        using var state = new CodexState();
+        using var server = new LoopbackServer();
+        state.SetVariable("CODEX_REVOKE_TOKEN_URL_OVERRIDE", server.BaseUrl + "/oauth/revoke");
+        state.WriteAuth(ChatGptAuth);
+        var before = File.ReadAllBytes(state.AuthFile);
+        var host = new FakeHost(); // no ContinueAnswer: non-interactive
+
+        var error = Assert.Throws<LogoutException>(() => Remove(state, host, force: false));
+
+        Assert.Equal("ConfirmationNotPossible", error.ErrorId);
+        Assert.Equal(ErrorKind.InvalidOperation, error.Kind);
+        Assert.Empty(server.Requests);
+        Assert.Equal(before, File.ReadAllBytes(state.AuthFile));
+        Assert.Empty(host.Output);
+    }
+
+    [Fact]
     public void SkipRevoke_sends_nothing_and_asks_nothing()
     {
         using var state = new CodexState();
