@@ -56,8 +56,9 @@ public static class MamlWriter
         new XAttribute("aliases", parameter.Aliases.Count == 0 ? "none" : string.Join(", ", parameter.Aliases)),
         new XElement(Maml + "name", parameter.Name),
         Description(parameter.Description.ToArray()),
-        new XElement(Command + "parameterValue", new XAttribute("required", parameter.Type == "SwitchParameter" ? "false" : "true"),
-            new XAttribute("variableLength", "false"), parameter.Type),
+        // A switch takes no value: with one, Get-Help's syntax line reads [-Force <SwitchParameter>] instead of [-Force].
+        parameter.Type == "SwitchParameter" ? null
+            : new XElement(Command + "parameterValue", new XAttribute("required", "true"), new XAttribute("variableLength", "false"), parameter.Type),
         new XElement(Dev + "type", new XElement(Maml + "name", parameter.Type), new XElement(Maml + "uri")),
         new XElement(Dev + "defaultValue", parameter.DefaultValue));
 
