@@ -9,3 +9,35 @@ function New-SfFixtureHome {
     if (-not $IsWindows) { chmod -R u+w $sfHome; chmod 600 (Join-Path $sfHome '.sfdx/key.json') }
     $sfHome
 }
+
+function New-CodexFixtureHome {
+    # A CODEX_HOME in TestDrive with copies of the shared codex fixtures: an apikey or chatgpt auth.json, and/or the
+    # config.toml holding the design document's auth_token.
+    param([ValidateSet('apikey', 'chatgpt', 'none')] [string] $Auth = 'none', [switch] $LegacyAuthToken)
+    $codexHome = Join-Path $TestDrive ("codex-" + [guid]::NewGuid().ToString('N').Substring(0, 8))
+    New-Item -ItemType Directory -Path $codexHome | Out-Null
+    if ($Auth -ne 'none') { Copy-Item -LiteralPath (Join-Path $script:SharedFixtures "codex-auth-$Auth.json") -Destination (Join-Path $codexHome 'auth.json') }
+    if ($LegacyAuthToken) { Copy-Item -LiteralPath (Join-Path $script:SharedFixtures 'codex-config-auth_token.toml') -Destination (Join-Path $codexHome 'config.toml') }
+    $codexHome
+}
+
+function Get-FolderState([string] $Path) {
+    # Every file below Path with its SHA-256, as one string: equal strings mean no byte and no file changed.
+    (Get-ChildItem -LiteralPath $Path -Recurse -Force -File | Sort-Object FullName |
+        ForEach-Object { "$($_.FullName) $((Get-FileHash -LiteralPath $_.FullName -Algorithm SHA256).Hash)" }) -join "`n"
+}
+
+function Get-CodexFixtureSecrets {
+    # Every key and token in the codex fixtures: none may appear in anything a cmdlet shows.
+    $apiKey = Get-Content -Raw (Join-Path $script:SharedFixtures 'codex-auth-apikey.json') | ConvertFrom-Json
+    $chatGpt = (Get-Content -Raw (Join-Path $script:SharedFixtures 'codex-auth-chatgpt.json') | ConvertFrom-Json).tokens
+    $apiKey.OPENAI_API_KEY, $chatGpt.id_token, $chatGpt.access_token, $chatGpt.refresh_token, 'legacy-token-from-design-doc'
+}
+
+function Invoke-Transcribed([scriptblock] $Script) {
+    # Host-only text (What if: lines) as one unwrapped string; the transcript wraps at the console width.
+    $transcript = Join-Path $TestDrive ("transcript-" + [guid]::NewGuid().ToString('N') + '.txt')
+    Start-Transcript -LiteralPath $transcript | Out-Null
+    try { & $Script | Out-Null } finally { Stop-Transcript | Out-Null }
+    (Get-Content -Raw -LiteralPath $transcript) -replace '\r?\n', ''
+}
