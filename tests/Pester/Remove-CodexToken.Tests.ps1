@@ -83,7 +83,7 @@ Describe 'Remove-CodexToken' {
     It 'in a session that cannot prompt, stops before changing anything and names -Force and -SkipRevoke' -Skip:(-not ([Environment]::GetCommandLineArgs() -contains '-NonInteractive')) {
         $codexHome = New-CodexFixtureHome -Auth chatgpt -LegacyAuthToken
         $before = Get-FolderState $codexHome
-        { Remove-CodexToken -CodexHome $codexHome -Confirm:$false } |
+        { Remove-CodexToken -CodexHome $codexHome } |
             Should -Throw -ErrorId 'ConfirmationNotPossible,LogoutModule.Commands.RemoveCodexTokenCommand' -ExpectedMessage '*-Force*-SkipRevoke*'
         Get-FolderState $codexHome | Should -BeExactly $before
     }
