@@ -80,11 +80,11 @@ Describe 'Remove-CodexToken' {
     }
 
     # Only under pwsh -NonInteractive (as build.ps1 -Task Pester runs in CI) does the prompt fail instead of waiting.
-    It 'in a session that cannot prompt, stops before changing anything and names -Force and -SkipRevoke' -Skip:(-not ([Environment]::GetCommandLineArgs() -contains '-NonInteractive')) {
+    It 'in a session that cannot prompt, stops before changing anything and says how to go ahead' -Skip:(-not ([Environment]::GetCommandLineArgs() -contains '-NonInteractive')) {
         $codexHome = New-CodexFixtureHome -Auth chatgpt -LegacyAuthToken
         $before = Get-FolderState $codexHome
         { Remove-CodexToken -CodexHome $codexHome } |
-            Should -Throw -ErrorId 'ConfirmationNotPossible,LogoutModule.Commands.RemoveCodexTokenCommand' -ExpectedMessage '*-Force*-SkipRevoke*'
+            Should -Throw -ErrorId 'ConfirmationNotPossible,LogoutModule.Commands.RemoveCodexTokenCommand' -ExpectedMessage '*-Force*'
         Get-FolderState $codexHome | Should -BeExactly $before
     }
 
