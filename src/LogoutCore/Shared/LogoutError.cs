@@ -19,6 +19,9 @@ public enum ErrorKind
     CloseError,
     ConnectionError,
     SecurityError,
+    AuthenticationError,
+    OperationTimeout,
+    InvalidResult,
 }
 
 /// <summary>A non-terminating error: a stable id, its category, the item it concerns and a message with no secrets.</summary>

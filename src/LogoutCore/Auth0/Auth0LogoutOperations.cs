@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Security;
+using LogoutModule.Core.Shared;
+
+namespace LogoutModule.Core.Auth0;
+
+/// <summary>Get-Auth0LogoutUrl: builds the URL and emits it.</summary>
+public static class GetAuth0LogoutUrlOperation
+{
+    public static void Invoke(LogoutUrlRequest request, IHostInteraction host) => host.WriteObject(LogoutUrlBuilder.Build(request));
+}
+
+/// <summary>What Disconnect-Auth0Session did.</summary>
+public sealed class Auth0LogoutSession
+{
+    internal Auth0LogoutSession(Auth0LogoutUrl url, bool waited, bool returned, TimeSpan? returnedAfter)
+    {
+        Url = url.Redacted;
+        ReturnTo = url.RedirectUri;
+        Waited = waited;
+        Returned = returned;
+        ReturnedAfter = returnedAfter;
+    }
+
+    /// <summary>The URL opened, with any id_token_hint hidden.</summary>
+    public string Url { get; }
+    public string? ReturnTo { get; }
+    public bool Waited { get; }
+    /// <summary>True when -Wait saw the browser arrive back at ReturnTo.</summary>
+    public bool Returned { get; }
+    public TimeSpan? ReturnedAfter { get; }
+
+    public override string ToString() => Url;
+}
+
+public sealed class DisconnectOptions
+{
+    public bool NoBrowser { get; init; }
+    public bool Wait { get; init; }
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>
+/// Disconnect-Auth0Session: only the browser holds the Auth0 session cookie, so logging out means opening the logout URL there.
+/// -Wait puts a loopback listener behind returnTo and reports whether the browser came back.
+/// </summary>
+public static class DisconnectAuth0SessionOperation
+{
+    public static void Invoke(LogoutUrlRequest request, DisconnectOptions options, IBrowserLauncher browser, IHostInteraction host)
+    {
+        if (options.NoBrowser && options.Wait)
+            throw Auth0Address.Invalid("WaitWithNoBrowser", null, "-Wait watches for the browser opened by this command; it cannot be combined with -NoBrowser.");
+        if (options.NoBrowser)
+        {
+            host.WriteObject(LogoutUrlBuilder.Build(request));
+            return;
+        }
+
+        // Validate everything before opening a port.
+        var url = LogoutUrlBuilder.Build(request);
+        using var listener = options.Wait ? LoopbackReturnListener.Start(request.RedirectUri) : null;
+        if (listener is not null) url = LogoutUrlBuilder.Build(request.WithRedirectUri(listener.ReturnTo));
+
+        if (!host.ShouldProcess(url.Redacted, "Open in the default browser to end the Auth0 session")) return;
+        browser.Open(url.Uri);
+        host.WriteVerbose($"Opened {url.Redacted} in the default browser.");
+        if (listener is null)
+        {
+            host.WriteObject(new Auth0LogoutSession(url, false, false, null));
+            return;
+        }
+
+        host.WriteVerbose($"Waiting up to {options.Timeout.TotalSeconds:0} seconds for the browser to return to {listener.ReturnTo}.");
+        var clock = Stopwatch.StartNew();
+        var arrived = listener.WaitForReturn(options.Timeout);
+        if (arrived is null)
+        {
+            host.WriteError(new LogoutError("LogoutReturnTimeout", ErrorKind.OperationTimeout, listener.ReturnTo,
+                $"The browser did not come back to {listener.ReturnTo} within {options.Timeout.TotalSeconds:0} seconds. "
+                + "Check that this URL is in the Allowed Logout URLs (Test-Auth0LogoutUrl) and that the browser finished signing out."));
+        }
+        else
+        {
+            host.WriteVerbose($"The browser returned to {arrived.Split('?')[0]} after {clock.Elapsed.TotalSeconds:0.0} seconds.");
+        }
+        host.WriteObject(new Auth0LogoutSession(url, true, arrived is not null, arrived is null ? null : clock.Elapsed));
+    }
+}
+
+/// <summary>Where Test-Auth0LogoutUrl gets its verdict from.</summary>
+public sealed class LogoutUrlCheck
+{
+    public IReadOnlyList<string>? AllowedLogoutUrls { get; init; }
+    public SecureString? ManagementToken { get; init; }
+    public bool Probe { get; init; }
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>Test-Auth0LogoutUrl: the offline allow-list check, or the live cookie-less probe.</summary>
+public static class TestAuth0LogoutUrlOperation
+{
+    public static void Invoke(LogoutUrlRequest request, LogoutUrlCheck check, IHostInteraction host)
+    {
+        if (request.RedirectUri is null) throw Auth0Address.Invalid("ReturnToRequired", null, "Give the URL to check with -ReturnTo.");
+        var returnTo = ReturnToUrl.Validate(request.RedirectUri, request.RedirectParameterName);
+
+        if (check.Probe)
+        {
+            var url = LogoutUrlBuilder.Build(request);
+            host.WriteVerbose($"Probing {url.Redacted} without cookies or redirects.");
+            host.WriteObject(LogoutProbe.Probe(url, returnTo, check.Timeout));
+            return;
+        }
+
+        IReadOnlyList<string> allowed;
+        string source;
+        if (check.AllowedLogoutUrls is { } given)
+        {
+            (allowed, source) = (given, "AllowedLogoutUrl");
+        }
+        else if (check.ManagementToken is { } token)
+        {
+            var baseUri = Auth0Address.Resolve(request.Domain, request.BaseUri);
+            source = request.ClientId is null ? "Tenant" : $"Application {request.ClientId}";
+            host.WriteVerbose($"Reading the Allowed Logout URLs of the {source.ToLowerInvariant()} from {baseUri.AbsoluteUri}api/v2.");
+            allowed = ManagementApiReader.ReadAllowedLogoutUrls(baseUri, request.ClientId, token, check.Timeout);
+        }
+        else
+        {
+            throw Auth0Address.Invalid("AllowListRequired", null, "Give -AllowedLogoutUrl, -ManagementToken or -Probe.");
+        }
+
+        var match = AllowListMatcher.Match(returnTo, allowed, request.Endpoint, host.WriteWarning);
+        host.WriteObject(Auth0LogoutUrlTest.Offline(returnTo, request.Endpoint, source, match));
+    }
+}
+
+/// <summary>Revoke-Auth0RefreshToken: one ShouldProcess and one POST /oauth/revoke per token; failures are per-token errors.</summary>
+public static class RevokeAuth0RefreshTokenOperation
+{
+    public static void Invoke(string? domain, Uri? baseUri, string clientId, SecureString? clientSecret, string refreshToken, IHostInteraction host,
+        TimeSpan? timeout = null)
+    {
+        var authority = Auth0Address.Resolve(domain, baseUri);
+        if (clientId.Length == 0 || clientId.Any(char.IsControl))
+            throw Auth0Address.Invalid("InvalidLogoutParameter", "ClientId", "The -ClientId value is empty or contains control characters.");
+        if (refreshToken.Length == 0) throw Auth0Address.Invalid("EmptyRefreshToken", clientId, "The refresh token is empty.");
+
+        if (!host.ShouldProcess($"a refresh token of client '{clientId}' at {authority.AbsoluteUri}", "Revoke")) return;
+        try
+        {
+            var revocation = RefreshTokenRevoker.Revoke(authority, clientId, clientSecret, refreshToken, timeout ?? TimeSpan.FromSeconds(30));
+            host.WriteVerbose($"{authority.AbsoluteUri}oauth/revoke answered {revocation.StatusCode}.");
+            host.WriteObject(revocation);
+        }
+        catch (LogoutException e)
+        {
+            host.WriteError(e.ToError());
+        }
+    }
+}
