@@ -1,0 +1,57 @@
+using System.Management.Automation;
+using System.Security;
+using LogoutModule.Commands.Internal;
+using LogoutModule.Core.Auth0;
+
+namespace LogoutModule.Commands;
+
+/// <summary>
+/// <para type="synopsis">Revokes an Auth0 refresh token (POST /oauth/revoke); the token and client secret are never shown.</para>
+/// </summary>
+[Cmdlet(VerbsSecurity.Revoke, "Auth0RefreshToken", DefaultParameterSetName = ClientIdSet, SupportsShouldProcess = true)]
+[OutputType(typeof(Auth0TokenRevocation))]
+public sealed class RevokeAuth0RefreshTokenCommand : LogoutCommandBase
+{
+    private const string ClientIdSet = "ClientId";
+    private const string CredentialSet = "Credential";
+
+    /// <summary>The tenant or custom domain as a bare host name, for example acme.eu.auth0.com.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? Domain { get; set; }
+
+    /// <summary>For tests and self-hosted gateways only: the server address used instead of https://{Domain}/.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNull]
+    public Uri? BaseUri { get; set; }
+
+    /// <summary>The application's client id.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ClientIdSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string ClientId { get; set; } = "";
+
+    /// <summary>The client secret of a confidential application.</summary>
+    [Parameter(ParameterSetName = ClientIdSet)]
+    [ValidateNotNull]
+    public SecureString? ClientSecret { get; set; }
+
+    /// <summary>The client id as user name and the client secret as password.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>The refresh token to revoke.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("refresh_token")]
+    [ValidateNotNullOrEmpty]
+    public string RefreshToken { get; set; } = "";
+
+    /// <summary>How long to wait for the server, in seconds.</summary>
+    [Parameter]
+    [ValidateRange(1, 600)]
+    public int TimeoutSec { get; set; } = 30;
+
+    protected override void ProcessRecord() => Run(() => RevokeAuth0RefreshTokenOperation.Invoke(Domain, BaseUri,
+        Credential?.UserName ?? ClientId, Credential?.Password ?? ClientSecret, RefreshToken, Interaction, TimeSpan.FromSeconds(TimeoutSec)));
+}
