@@ -11,10 +11,14 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('LogoutModule.format.ps1xml')
     CmdletsToExport      = @(
+        'Disconnect-Auth0Session'
         'Disconnect-Org'
+        'Get-Auth0LogoutUrl'
         'Get-AuthenticatedOrg'
         'Get-CodexAuthStatus'
         'Remove-CodexToken'
+        'Revoke-Auth0RefreshToken'
+        'Test-Auth0LogoutUrl'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
