@@ -53,9 +53,8 @@ public sealed class TestAuth0LogoutUrlCommand : LogoutCommandBase
     [ValidateNotNullOrEmpty]
     public string? ClientId { get; set; }
 
-    /// <summary>Apply /oidc/logout's rules (exact query, no wildcards) instead of /v2/logout's.</summary>
-    [Parameter(ParameterSetName = ListSet)]
-    [Parameter(ParameterSetName = ManagementSet)]
+    /// <summary>Apply /oidc/logout's rules (exact query, no wildcards) instead of /v2/logout's; with -Probe, probe /oidc/logout.</summary>
+    [Parameter]
     public SwitchParameter Oidc { get; set; }
 
     /// <summary>How long to wait for the server, in seconds.</summary>
