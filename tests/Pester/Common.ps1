@@ -41,3 +41,31 @@ function Invoke-Transcribed([scriptblock] $Script) {
     try { & $Script | Out-Null } finally { Stop-Transcript | Out-Null }
     (Get-Content -Raw -LiteralPath $transcript) -replace '\r?\n', ''
 }
+
+function Start-OAuth2MockServer {
+    # The real oauth2-mock-server (npm) with Auth0's /oidc/logout and /oauth/revoke paths, on 127.0.0.1.
+    # Returns $null when .ci/install-peers.sh has not installed it (the caller skips), unless LOGOUT_REQUIRE_INTEROP=1.
+    if (-not $env:LOGOUT_OAUTH2_MOCK_DIR -or -not $env:LOGOUT_NODE22) {
+        if ($env:LOGOUT_REQUIRE_INTEROP -eq '1') { throw 'LOGOUT_OAUTH2_MOCK_DIR or LOGOUT_NODE22 is not set: .ci/install-peers.sh did not install oauth2-mock-server' }
+        return $null
+    }
+    $start = [System.Diagnostics.ProcessStartInfo]::new($env:LOGOUT_NODE22)
+    $start.ArgumentList.Add((Join-Path $PSScriptRoot '../Interop/auth0/oauth2-mock-server.mjs'))
+    $start.RedirectStandardInput = $true; $start.RedirectStandardOutput = $true; $start.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($start)
+    $port = ($process.StandardOutput.ReadLine() | ConvertFrom-Json).port
+    [pscustomobject]@{ Process = $process; BaseUri = [uri]"http://127.0.0.1:$port/" }
+}
+
+function Stop-OAuth2MockServer($Server) {
+    if (-not $Server) { return }
+    $Server.Process.StandardInput.Close()
+    if (-not $Server.Process.WaitForExit(5000)) { $Server.Process.Kill($true) }
+}
+
+function Get-AllText([scriptblock]$Command) {
+    # Everything a user would see: every stream, plus the host-only text (What if: lines) from Invoke-Transcribed.
+    $streams = [System.Collections.Generic.List[string]]::new()
+    $hostText = Invoke-Transcribed { $streams.Add((& $Command *>&1 | Out-String -Width 500)) }
+    ($streams -join "`n") + $hostText
+}

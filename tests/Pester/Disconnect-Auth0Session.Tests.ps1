@@ -1,0 +1,29 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    Import-Module $script:ModuleManifest -Force
+}
+
+Describe 'Disconnect-Auth0Session' {
+    It 'opens nothing under -WhatIf and says what it would open' {
+        $output = Get-AllText { Disconnect-Auth0Session acme.eu.auth0.com 'https://app.example.com/' -ClientId CID -WhatIf -ErrorAction Stop }
+        $output | Should -Match 'What if: .*https://acme\.eu\.auth0\.com/v2/logout\?client_id=CID&returnTo=https%3A%2F%2Fapp\.example\.com%2F'
+    }
+
+    It 'only emits the URL with -NoBrowser' {
+        $url = Disconnect-Auth0Session acme.eu.auth0.com 'https://app.example.com/' -NoBrowser
+        $url.PSObject.TypeNames[0] | Should -Be 'LogoutModule.Core.Auth0.Auth0LogoutUrl'
+    }
+
+    It 'refuses -Wait with -NoBrowser and -Wait with a returnTo off loopback' {
+        { Disconnect-Auth0Session acme.eu.auth0.com -Wait -NoBrowser -ErrorAction Stop } |
+            Should -Throw -ErrorId 'WaitWithNoBrowser,LogoutModule.Commands.DisconnectAuth0SessionCommand'
+        { Disconnect-Auth0Session acme.eu.auth0.com 'https://app.example.com/' -Wait -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'WaitNeedsLoopbackReturnTo,LogoutModule.Commands.DisconnectAuth0SessionCommand'
+    }
+
+    It 'never shows the ID token under -WhatIf -Verbose' {
+        $all = Get-AllText { Disconnect-Auth0Session acme.eu.auth0.com -Oidc -IdTokenHint 'eyJ.SECRET.sig' -WhatIf -Verbose }
+        $all | Should -Match 'id_token_hint=\*\*\*'
+        $all | Should -Not -Match 'SECRET'
+    }
+}
