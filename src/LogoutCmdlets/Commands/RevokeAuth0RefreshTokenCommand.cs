@@ -10,20 +10,10 @@ namespace LogoutModule.Commands;
 /// </summary>
 [Cmdlet(VerbsSecurity.Revoke, "Auth0RefreshToken", DefaultParameterSetName = ClientIdSet, SupportsShouldProcess = true)]
 [OutputType(typeof(Auth0TokenRevocation))]
-public sealed class RevokeAuth0RefreshTokenCommand : LogoutCommandBase
+public sealed class RevokeAuth0RefreshTokenCommand : Auth0CommandBase
 {
     private const string ClientIdSet = "ClientId";
     private const string CredentialSet = "Credential";
-
-    /// <summary>The tenant or custom domain as a bare host name, for example acme.eu.auth0.com.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string? Domain { get; set; }
-
-    /// <summary>For tests and self-hosted gateways only: the server address used instead of https://{Domain}/.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNull]
-    public Uri? BaseUri { get; set; }
 
     /// <summary>The application's client id.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ClientIdSet, ValueFromPipelineByPropertyName = true)]

@@ -3,12 +3,9 @@ using LogoutModule.Core.Auth0;
 
 namespace LogoutModule.Commands.Internal;
 
-/// <summary>The logout-URL parameters Get-Auth0LogoutUrl and Disconnect-Auth0Session share, and the request they make.</summary>
-public abstract class Auth0LogoutCommandBase : LogoutCommandBase
+/// <summary>Where an Auth0 cmdlet sends its requests: a strict -Domain, or the separate -BaseUri for test servers.</summary>
+public abstract class Auth0CommandBase : LogoutCommandBase
 {
-    internal const string V2Set = "V2";
-    internal const string OidcSet = "Oidc";
-
     /// <summary>The tenant or custom domain as a bare host name, for example acme.eu.auth0.com.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -18,6 +15,13 @@ public abstract class Auth0LogoutCommandBase : LogoutCommandBase
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
     public Uri? BaseUri { get; set; }
+}
+
+/// <summary>The logout-URL parameters Get-Auth0LogoutUrl and Disconnect-Auth0Session share, and the request they make.</summary>
+public abstract class Auth0LogoutCommandBase : Auth0CommandBase
+{
+    internal const string V2Set = "V2";
+    internal const string OidcSet = "Oidc";
 
     /// <summary>The application's client id; selects the application's Allowed Logout URLs instead of the tenant's.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
