@@ -20,27 +20,31 @@ public sealed class FakeAuth0Server : IDisposable
     /// <summary>A client whose errors echo the request body back, as a careless server might.</summary>
     public const string EchoClient = "echo-cid";
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Task _loop;
 
     public FakeAuth0Server()
     {
+        // HttpListener cannot bind port 0, so take a free port and retry if another test grabbed it in between
+        // (a listener whose Start failed is unusable, hence a new one per attempt).
         for (var attempt = 0; ; attempt++)
         {
             var probe = new TcpListener(IPAddress.Loopback, 0);
             probe.Start();
             var port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
-            BaseUri = new Uri($"http://127.0.0.1:{port}/");
-            _listener.Prefixes.Add(BaseUri.AbsoluteUri);
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             try
             {
-                _listener.Start();
+                listener.Start();
+                _listener = listener;
+                BaseUri = new Uri($"http://127.0.0.1:{port}/");
                 break;
             }
-            catch (HttpListenerException) when (attempt < 5)
+            catch (Exception e) when (e is HttpListenerException or SocketException && attempt < 10)
             {
-                _listener.Prefixes.Clear();
+                listener.Close();
             }
         }
         _loop = Task.Run(Serve);
