@@ -57,21 +57,7 @@ public sealed class AllowedLogoutUrl
 }
 
 /// <summary>The verdict of matching a returnTo against an allow-list.</summary>
-public sealed class AllowListMatch
-{
-    internal AllowListMatch(bool accepted, string reason, string? matchedEntry, string? hint)
-    {
-        Accepted = accepted;
-        Reason = reason;
-        MatchedEntry = matchedEntry;
-        Hint = hint;
-    }
-
-    public bool Accepted { get; }
-    public string Reason { get; }
-    public string? MatchedEntry { get; }
-    public string? Hint { get; }
-}
+public sealed record AllowListMatch(bool Accepted, string Reason, string? MatchedEntry, string? Hint);
 
 /// <summary>
 /// Auth0's matching: scheme and host case-insensitive, port exact (an empty path equals "/"), path case-sensitive;

@@ -10,25 +10,16 @@ public static class GetAuth0LogoutUrlOperation
     public static void Invoke(LogoutUrlRequest request, IHostInteraction host) => host.WriteObject(LogoutUrlBuilder.Build(request));
 }
 
-/// <summary>What Disconnect-Auth0Session did.</summary>
-public sealed class Auth0LogoutSession
+/// <summary>
+/// What Disconnect-Auth0Session did: the URL opened (any id_token_hint hidden), its returnTo, and with -Wait whether
+/// and when the browser arrived back.
+/// </summary>
+public sealed record Auth0LogoutSession(string Url, string? ReturnTo, bool Waited, bool Returned, TimeSpan? ReturnedAfter)
 {
     internal Auth0LogoutSession(Auth0LogoutUrl url, bool waited, bool returned, TimeSpan? returnedAfter)
+        : this(url.Redacted, url.RedirectUri, waited, returned, returnedAfter)
     {
-        Url = url.Redacted;
-        ReturnTo = url.RedirectUri;
-        Waited = waited;
-        Returned = returned;
-        ReturnedAfter = returnedAfter;
     }
-
-    /// <summary>The URL opened, with any id_token_hint hidden.</summary>
-    public string Url { get; }
-    public string? ReturnTo { get; }
-    public bool Waited { get; }
-    /// <summary>True when -Wait saw the browser arrive back at ReturnTo.</summary>
-    public bool Returned { get; }
-    public TimeSpan? ReturnedAfter { get; }
 
     public override string ToString() => Url;
 }

@@ -35,28 +35,12 @@ public sealed class LogoutUrlRequest
     internal string RedirectParameterName => Endpoint == Auth0LogoutEndpoint.V2 ? "ReturnTo" : "PostLogoutRedirectUri";
 }
 
-/// <summary>A built Auth0 logout URL. ToString() hides the id_token_hint so the URL can be shown safely.</summary>
-public sealed class Auth0LogoutUrl
+/// <summary>
+/// A built Auth0 logout URL: Uri is the complete URL to open (with the id_token_hint when one was given), Redacted the
+/// same URL with id_token_hint=*** for display and logs. ToString() is the redacted form.
+/// </summary>
+public sealed record Auth0LogoutUrl(Uri Uri, string Redacted, Auth0LogoutEndpoint Endpoint, string? ClientId, string? RedirectUri, bool Federated)
 {
-    internal Auth0LogoutUrl(Uri uri, string redacted, Auth0LogoutEndpoint endpoint, string? clientId, string? redirectUri, bool federated)
-    {
-        Uri = uri;
-        Redacted = redacted;
-        Endpoint = endpoint;
-        ClientId = clientId;
-        RedirectUri = redirectUri;
-        Federated = federated;
-    }
-
-    /// <summary>The complete URL to open in a browser (contains the id_token_hint when one was given).</summary>
-    public Uri Uri { get; }
-    /// <summary>The URL with id_token_hint replaced by "***", for display and logs.</summary>
-    public string Redacted { get; }
-    public Auth0LogoutEndpoint Endpoint { get; }
-    public string? ClientId { get; }
-    public string? RedirectUri { get; }
-    public bool Federated { get; }
-
     public override string ToString() => Redacted;
 }
 

@@ -5,22 +5,11 @@ using LogoutModule.Core.Shared.Http;
 
 namespace LogoutModule.Core.Auth0;
 
-/// <summary>What Revoke-Auth0RefreshToken revoked.</summary>
-public sealed class Auth0TokenRevocation
+/// <summary>What Revoke-Auth0RefreshToken revoked: the Auth0 base address the request went to, the client and the 2xx status.</summary>
+public sealed record Auth0TokenRevocation(string Authority, string ClientId, int StatusCode)
 {
-    internal Auth0TokenRevocation(string authority, string clientId, int statusCode)
-    {
-        Authority = authority;
-        ClientId = clientId;
-        StatusCode = statusCode;
-    }
-
-    /// <summary>The Auth0 base address the request went to.</summary>
-    public string Authority { get; }
-    public string ClientId { get; }
     /// <summary>True once Auth0 answered 2xx; per RFC 7009 that is also the answer for unknown or already revoked tokens.</summary>
     public bool Revoked => true;
-    public int StatusCode { get; }
 
     public override string ToString() => $"Revoked a refresh token of {ClientId} at {Authority}";
 }

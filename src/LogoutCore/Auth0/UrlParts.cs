@@ -4,29 +4,9 @@ namespace LogoutModule.Core.Auth0;
 /// A URL split into its raw pieces without any normalisation, the way Auth0 compares allow-list entries:
 /// System.Uri would reject a '*' host and re-encode paths.
 /// </summary>
-internal sealed class UrlParts
+internal sealed record UrlParts(string Scheme, string UserInfo, string Host, int? Port, string Path, string Query, string Fragment)
 {
-    private UrlParts(string scheme, string userInfo, string host, int? port, string path, string query, string fragment)
-    {
-        Scheme = scheme;
-        UserInfo = userInfo;
-        Host = host;
-        Port = port;
-        Path = path;
-        Query = query;
-        Fragment = fragment;
-    }
-
-    public string Scheme { get; }
-    public string UserInfo { get; }
-    public string Host { get; }
-    public int? Port { get; }
-    /// <summary>The path as written; an empty path is "/".</summary>
-    public string Path { get; }
-    /// <summary>The query including its '?', or empty.</summary>
-    public string Query { get; }
-    /// <summary>The fragment including its '#', or empty.</summary>
-    public string Fragment { get; }
+    // Path is as written (an empty path is "/"); Query and Fragment keep their '?' and '#', or are empty.
 
     /// <summary>The port, or the scheme's default when none is written.</summary>
     public int? EffectivePort => Port ?? (Scheme.ToLowerInvariant() switch { "http" => 80, "https" => 443, _ => null });
