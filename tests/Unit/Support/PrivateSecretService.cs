@@ -25,11 +25,32 @@ public sealed class PrivateSecretService : IDisposable
         var lines = bus.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(bus.ExitCode == 0 && lines.Length == 2, "dbus-daemon did not start: " + bus.StandardError);
         var service = new PrivateSecretService(lines[0].Trim(), int.Parse(lines[1].Trim()));
-        var keyring = ProcessRunner.Run("gnome-keyring-daemon", new[] { "--unlock", "--components=secrets" }, "test-password",
-            // A fresh keyring folder: the user's own login keyring would have another password.
-            environment: new Dictionary<string, string?> { ["DBUS_SESSION_BUS_ADDRESS"] = service.Address, ["XDG_DATA_HOME"] = service._data.Path });
+        // A fresh keyring folder (the user's own login keyring would have another password) and a private runtime folder:
+        // gnome-keyring finds a running daemon through $XDG_RUNTIME_DIR/keyring, so two suites at once would otherwise share one.
+        var environment = new Dictionary<string, string?>
+        {
+            ["DBUS_SESSION_BUS_ADDRESS"] = service.Address,
+            ["XDG_DATA_HOME"] = service._data.Combine("data"),
+            ["XDG_RUNTIME_DIR"] = service._data.Combine("run"),
+        };
+        Directory.CreateDirectory(environment["XDG_RUNTIME_DIR"]!);
+        var keyring = ProcessRunner.Run("gnome-keyring-daemon", new[] { "--unlock", "--components=secrets" }, "test-password", environment: environment);
         Assert.True(keyring.ExitCode == 0, "gnome-keyring-daemon did not start: " + keyring.StandardError);
+        service.WaitUntilWritable();
         return service;
+    }
+
+    /// <summary>The daemon answers before its login collection is unlocked: store and clear a probe item until it works.</summary>
+    private void WaitUntilWritable()
+    {
+        var bus = new Dictionary<string, string?> { ["DBUS_SESSION_BUS_ADDRESS"] = Address };
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        ProcessRunner.Result store;
+        while ((store = ProcessRunner.Run("secret-tool", new[] { "store", "--label=probe", "logout-tests", "probe" }, "ready", environment: bus)).ExitCode != 0
+               && DateTime.UtcNow < deadline)
+            Thread.Sleep(100);
+        Assert.True(store.ExitCode == 0, "the private Secret Service never accepted an item: " + store.StandardError);
+        ProcessRunner.Run("secret-tool", new[] { "clear", "logout-tests", "probe" }, environment: bus);
     }
 
     public void Dispose()
