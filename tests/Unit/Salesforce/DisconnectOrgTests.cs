@@ -19,7 +19,7 @@ public sealed class DisconnectOrgTests
 
     private static FakeHost Forced() => new();
 
-    private static List<OrgLogoutResult> LogOut(SfHome home, DisconnectOrgRequest request, FakeHost? host = null, string? cwd = null)
+    internal static List<OrgLogoutResult> LogOut(SfHome home, DisconnectOrgRequest request, FakeHost? host = null, string? cwd = null)
     {
         host ??= new FakeHost();
         DisconnectOrgOperation.Invoke(home.Context(cwd), request, host);
@@ -29,8 +29,8 @@ public sealed class DisconnectOrgTests
     private static Dictionary<string, byte[]> Snapshot(string root) => Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories)
         .ToDictionary(path => Path.GetRelativePath(root, path), path => File.Exists(path) ? File.ReadAllBytes(path) : Array.Empty<byte>());
 
-    private static string Text(string path) => File.ReadAllText(path);
-    private static string GlobalConfig(SfHome home) => Path.Combine(home.Home, ".sf", "config.json");
+    internal static string Text(string path) => File.ReadAllText(path);
+    internal static string GlobalConfig(SfHome home) => Path.Combine(home.Home, ".sf", "config.json");
     private static string GlobalMirror(SfHome home) => Path.Combine(home.Sfdx, "sfdx-config.json");
     private static string AliasFile(SfHome home) => Path.Combine(home.Sfdx, "alias.json");
 
@@ -351,39 +351,6 @@ public sealed class DisconnectOrgTests
         Assert.Equal($"{User1} doesn't have any linked client apps.", host.Errors[0].Message);
         Assert.Equal($"{User2} doesn't have a linked client app named \"other\".", host.Errors[1].Message);
         Assert.Empty(host.Output);
-    }
-
-    [Fact]
-    public void One_thousand_orgs_log_out_with_All_and_Force_well_under_a_second()
-    {
-        // Best of three fresh homes: the machine's disk is shared with other jobs, and one slow unlink burst is not ours.
-        var best = long.MaxValue;
-        for (var attempt = 0; attempt < 3 && best >= 500; attempt++)
-        {
-            using var home = SfHome.Empty();
-            home.WriteKey();
-            var aliases = new List<(string, string)>();
-            for (var i = 0; i < 1000; i++)
-            {
-                var username = $"perf{i}@load{i}.example.com";
-                home.WriteAuthFile(username, new JsonObject { ["orgId"] = $"00D{i:D15}", ["refreshToken"] = $"5Aep861{i:x60}", ["instanceUrl"] = "https://x.example.com" });
-                aliases.Add(($"a{i}", username));
-            }
-            home.WriteAliases(aliases.ToArray());
-            Directory.CreateDirectory(Path.Combine(home.Home, ".sf"));
-            File.WriteAllText(GlobalConfig(home), "{\n  \"target-org\": \"a7\"\n}");
-
-            var watch = Stopwatch.StartNew();
-            var results = LogOut(home, new DisconnectOrgRequest { All = true, Force = true });
-            watch.Stop();
-
-            Assert.Equal(1000, results.Count);
-            Assert.Equal(new[] { "alias.json", "key.json", "sfdx-config.json" }, Directory.EnumerateFiles(home.Sfdx).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
-            Assert.Equal("{}", Text(GlobalConfig(home)));
-            best = Math.Min(best, watch.ElapsedMilliseconds);
-        }
-        Console.Error.WriteLine($"Disconnect-Org core: 1000 orgs with -All -Force in {best} ms (best attempt)");
-        Assert.True(best < 1000, $"took {best} ms");
     }
 
     [Fact]
