@@ -10,6 +10,20 @@ function New-SfFixtureHome {
     $sfHome
 }
 
+function Enter-SfFixtureHome {
+    # Points HOME/USERPROFILE at a fresh fixture copy (generic keychain) and moves outside any project; returns the home.
+    $script:SavedSfEnvironment = $env:HOME, $env:USERPROFILE, $env:SF_USE_GENERIC_UNIX_KEYCHAIN
+    $sfHome = New-SfFixtureHome
+    $env:HOME = $sfHome; $env:USERPROFILE = $sfHome; $env:SF_USE_GENERIC_UNIX_KEYCHAIN = 'true'
+    Push-Location -LiteralPath $TestDrive
+    $sfHome
+}
+
+function Exit-SfFixtureHome {
+    Pop-Location
+    $env:HOME, $env:USERPROFILE, $env:SF_USE_GENERIC_UNIX_KEYCHAIN = $script:SavedSfEnvironment
+}
+
 function New-CodexFixtureHome {
     # A CODEX_HOME in TestDrive with copies of the shared codex fixtures: an apikey or chatgpt auth.json, and/or the
     # config.toml holding the design document's auth_token.

@@ -1,32 +1,21 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Import-Module $script:ModuleManifest -Force
-
-    function Get-TreeHash([string] $Root) {
-        Get-ChildItem -LiteralPath $Root -Recurse -Force -File | Sort-Object FullName |
-            ForEach-Object { '{0} {1}' -f $_.FullName, (Get-FileHash -LiteralPath $_.FullName).Hash }
-    }
 }
 
 Describe 'Disconnect-Org' {
     BeforeEach {
-        $script:SfHome = New-SfFixtureHome
+        $script:SfHome = Enter-SfFixtureHome
         $script:Sfdx = Join-Path $script:SfHome '.sfdx'
-        $script:SavedHome = $env:HOME, $env:USERPROFILE, $env:SF_USE_GENERIC_UNIX_KEYCHAIN
-        $env:HOME = $script:SfHome; $env:USERPROFILE = $script:SfHome; $env:SF_USE_GENERIC_UNIX_KEYCHAIN = 'true'
-        Push-Location -LiteralPath $TestDrive
     }
-    AfterEach {
-        Pop-Location
-        $env:HOME, $env:USERPROFILE, $env:SF_USE_GENERIC_UNIX_KEYCHAIN = $script:SavedHome
-    }
+    AfterEach { Exit-SfFixtureHome }
 
     It '-WhatIf prints what would change per org and changes no byte' {
-        $before = Get-TreeHash $script:SfHome
+        $before = Get-FolderState $script:SfHome
         # The "What if:" lines go to the host (the xUnit suite asserts their text); here: no object and no change.
         Disconnect-Org -TargetOrg hub, org1 -WhatIf | Should -BeNullOrEmpty
         Disconnect-Org -All -WhatIf | Should -BeNullOrEmpty
-        Get-TreeHash $script:SfHome | Should -Be $before
+        Get-FolderState $script:SfHome | Should -Be $before
     }
 
     It '-Force logs out by alias and returns one result object' {
@@ -40,10 +29,10 @@ Describe 'Disconnect-Org' {
     }
 
     It 'asks for confirmation by default, so a non-interactive session fails before changing anything' {
-        $before = Get-TreeHash $script:SfHome
+        $before = Get-FolderState $script:SfHome
         { Disconnect-Org org1 -ErrorAction Stop } |
             Should -Throw -ErrorId 'ConfirmationNotPossible,LogoutModule.Commands.DisconnectOrgCommand'
-        Get-TreeHash $script:SfHome | Should -Be $before
+        Get-FolderState $script:SfHome | Should -Be $before
     }
 
     It '-Confirm:$false alone never prompts' {

@@ -5,15 +5,9 @@ BeforeAll {
 
 Describe 'Get-AuthenticatedOrg' {
     BeforeEach {
-        $script:SfHome = New-SfFixtureHome
-        $script:SavedHome = $env:HOME, $env:USERPROFILE, $env:SF_USE_GENERIC_UNIX_KEYCHAIN
-        $env:HOME = $script:SfHome; $env:USERPROFILE = $script:SfHome; $env:SF_USE_GENERIC_UNIX_KEYCHAIN = 'true'
-        Push-Location -LiteralPath $TestDrive
+        $script:SfHome = Enter-SfFixtureHome
     }
-    AfterEach {
-        Pop-Location
-        $env:HOME, $env:USERPROFILE, $env:SF_USE_GENERIC_UNIX_KEYCHAIN = $script:SavedHome
-    }
+    AfterEach { Exit-SfFixtureHome }
 
     It 'lists every org of the fixture as typed objects' {
         $orgs = Get-AuthenticatedOrg
