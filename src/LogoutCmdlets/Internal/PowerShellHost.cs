@@ -26,11 +26,11 @@ internal sealed class PowerShellHost : IHostInteraction
         }
     }
 
-    public IReadOnlyList<int>? PromptForChoices(string caption, string message, IReadOnlyList<string> choices)
+    public IReadOnlyList<int>? PromptForChoices(string caption, string message, IReadOnlyList<HostChoice> choices)
     {
         if (_cmdlet.Host?.UI is not IHostUISupportsMultipleChoiceSelection multiple) return null;
         var descriptions = new Collection<ChoiceDescription>();
-        foreach (var choice in choices) descriptions.Add(new ChoiceDescription(choice));
+        foreach (var choice in choices) descriptions.Add(new ChoiceDescription(choice.Label, choice.HelpMessage));
         try
         {
             return multiple.PromptForChoice(caption, message, descriptions, Array.Empty<int>()).ToList();

@@ -26,6 +26,7 @@ public static class DisconnectOrgOperation
 {
     public const string Caption = "Log out of Salesforce orgs";
     public const string ScratchOrgWarning = "If you log out of a scratch org without having access to its password, you can't access this org again, either through the CLI or the Salesforce UI.";
+    public const string SelectionMessage = "Select the orgs you want to log out of (type one username per line, then an empty line; ? shows type, aliases and configs):";
     private const int ProgressActivityId = 0x5F03;
     private const string ProgressActivity = "Logging out of Salesforce orgs";
 
@@ -87,9 +88,8 @@ public static class DisconnectOrgOperation
     private static List<OrgAuthorization> PickFromList(IReadOnlyList<OrgAuthorization> orgs, IHostInteraction host)
     {
         var rows = orgs.OrderBy(org => org.Username, StringComparer.Ordinal).ToList();
-        var labels = rows.Select(org => string.Join(" | ", new[] { org.Username, org.OrgType, org.Alias, string.Join(",", org.Configs) }
-            .Where(part => part.Length > 0))).ToList();
-        var chosen = host.PromptForChoices(Caption, "Select the orgs you want to log out of:", labels)
+        var choices = rows.Select(org => new HostChoice(org.Username, ChoiceDetails(org))).ToList();
+        var chosen = host.PromptForChoices(Caption, SelectionMessage, choices)
             ?? throw new LogoutException("NoOrgSpecified", ErrorKind.InvalidArgument, null,
                 "No org to log out of: no -TargetOrg was given, no default target-org is set, and this session cannot prompt. Pass -TargetOrg <username or alias>, or -All.");
         if (chosen.Count == 0) host.WriteVerbose("No orgs selected for logout.");
@@ -171,6 +171,14 @@ public static class DisconnectOrgOperation
                 host.WriteError(e.ToError()); // a concurrent sf removed it between the listing and the lock
             }
         }
+    }
+
+    /// <summary>sf's list columns besides the username: type, aliases, configs.</summary>
+    private static string ChoiceDetails(OrgAuthorization org)
+    {
+        var details = new[] { org.OrgType, org.Aliases.Length > 0 ? "aliases " + org.Alias : "", org.Configs.Length > 0 ? "default for " + string.Join(",", org.Configs) : "" }
+            .Where(part => part.Length > 0).ToList();
+        return details.Count > 0 ? string.Join("; ", details) : "no alias, not a default";
     }
 
     private static string Describe(OrgAuthorization org) => org.Aliases.Length == 0 ? org.Username : $"{org.Username} ({org.Alias})";

@@ -17,7 +17,7 @@ public interface IHostInteraction
     /// The host's own multiple-choice prompt, none preselected. Returns the chosen indexes,
     /// or null when the host cannot prompt (non-interactive session).
     /// </summary>
-    IReadOnlyList<int>? PromptForChoices(string caption, string message, IReadOnlyList<string> choices);
+    IReadOnlyList<int>? PromptForChoices(string caption, string message, IReadOnlyList<HostChoice> choices);
 
     void WriteObject(object item);
     void WriteWarning(string message);
@@ -25,6 +25,12 @@ public interface IHostInteraction
     void WriteError(LogoutError error);
     void WriteProgress(ProgressUpdate update);
 }
+
+/// <summary>
+/// One entry of a choice prompt. The console host accepts a choice's label typed in full, so the label is what a user
+/// would type (a username); the help message, shown on "?", carries the details.
+/// </summary>
+public sealed record HostChoice(string Label, string HelpMessage);
 
 /// <summary>One WriteProgress call. A fixed ActivityId per activity; Completed ends it.</summary>
 public sealed record ProgressUpdate(int ActivityId, string Activity, string Status, int PercentComplete, bool Completed = false);

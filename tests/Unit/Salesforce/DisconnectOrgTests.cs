@@ -238,15 +238,15 @@ public sealed class DisconnectOrgTests
         using var home = SfHome.FromFixture();
         File.WriteAllText(GlobalConfig(home), "{}");
         File.WriteAllText(GlobalMirror(home), "{}");
-        var host = new FakeHost { ChoiceAnswer = choices => new[] { choices.ToList().FindIndex(c => c.StartsWith(User3, StringComparison.Ordinal)) } };
+        var host = new FakeHost { ChoiceAnswer = choices => new[] { choices.ToList().FindIndex(c => c.Label == User3) } };
 
         var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { Force = true }, host));
 
         Assert.Equal(User3, result.Username);
         var prompt = Assert.Single(host.ChoicePrompts);
-        Assert.Equal("Select the orgs you want to log out of:", prompt.Message);
+        Assert.Equal(DisconnectOrgOperation.SelectionMessage, prompt.Message);
         Assert.Equal(12, prompt.Choices.Count);
-        Assert.Equal($"{User0} | DevHub | hub,org0", prompt.Choices[0]);
+        Assert.Equal(new HostChoice(User0, "DevHub; aliases hub,org0"), prompt.Choices[0]);
         Assert.Contains(DisconnectOrgOperation.ScratchOrgWarning, host.Warnings);
     }
 

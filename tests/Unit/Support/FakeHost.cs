@@ -18,12 +18,12 @@ public sealed class FakeHost : IHostInteraction
     public Func<string, string, bool>? ContinueAnswer { get; init; }
 
     /// <summary>The answer to a multiple-choice prompt; null means the host cannot prompt.</summary>
-    public Func<IReadOnlyList<string>, IReadOnlyList<int>>? ChoiceAnswer { get; init; }
+    public Func<IReadOnlyList<HostChoice>, IReadOnlyList<int>>? ChoiceAnswer { get; init; }
 
     public List<(string Target, string Action)> ShouldProcessCalls { get; } = new();
     public List<string> WhatIfLines { get; } = new();
     public List<(string Query, string Caption)> ShouldContinueCalls { get; } = new();
-    public List<(string Caption, string Message, IReadOnlyList<string> Choices)> ChoicePrompts { get; } = new();
+    public List<(string Caption, string Message, IReadOnlyList<HostChoice> Choices)> ChoicePrompts { get; } = new();
     public List<object> Output { get; } = new();
     public List<string> Warnings { get; } = new();
     public List<string> Verbose { get; } = new();
@@ -50,7 +50,7 @@ public sealed class FakeHost : IHostInteraction
         return ContinueAnswer(query, caption);
     }
 
-    public IReadOnlyList<int>? PromptForChoices(string caption, string message, IReadOnlyList<string> choices)
+    public IReadOnlyList<int>? PromptForChoices(string caption, string message, IReadOnlyList<HostChoice> choices)
     {
         ChoicePrompts.Add((caption, message, choices));
         return ChoiceAnswer?.Invoke(choices);
