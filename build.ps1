@@ -34,7 +34,8 @@ function Invoke-PesterSuite {
     # Each test file imports the built module itself, in a child scope with HOME pointed at TestDrive.
     $result = Invoke-Pester -Configuration $configuration
     # .ci/run sums this line with the other suites.
-    "Pester: $($result.PassedCount) passed, $($result.FailedCount) failed, $($result.SkippedCount) skipped"
+    # A test file that fails to load counts as a failure too (FailedContainersCount), or the line could say 0 failed.
+    "Pester: $($result.PassedCount) passed, $($result.FailedCount + $result.FailedContainersCount) failed, $($result.SkippedCount) skipped"
     if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') { exit 1 }
 }
 

@@ -5,12 +5,12 @@ using LogoutModule.Core.Shared.Http;
 
 namespace LogoutModule.Core.Auth0;
 
-/// <summary>What Revoke-Auth0RefreshToken revoked: the Auth0 base address the request went to, the client and the 2xx status.</summary>
+/// <summary>
+/// What Revoke-Auth0RefreshToken revoked: the Auth0 base address the request went to, the client and the 2xx status.
+/// Only a revocation Auth0 accepted becomes one (per RFC 7009 also for unknown or already revoked tokens); failures are errors.
+/// </summary>
 public sealed record Auth0TokenRevocation(string Authority, string ClientId, int StatusCode)
 {
-    /// <summary>True once Auth0 answered 2xx; per RFC 7009 that is also the answer for unknown or already revoked tokens.</summary>
-    public bool Revoked => true;
-
     public override string ToString() => $"Revoked a refresh token of {ClientId} at {Authority}";
 }
 

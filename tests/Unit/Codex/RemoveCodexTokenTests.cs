@@ -259,14 +259,14 @@ public sealed class RemoveCodexTokenTests
         using var state = new CodexState();
         state.WriteAuth("{\"OPENAI_API_KEY\":\"sk-test\"}");
         var authLock = Path.Combine(state.Home, "auth.lock");
-        using (var holder = Process.Start(new ProcessStartInfo("flock", new[] { authLock, "sleep", "5" }))!)
+        using (var holder = Process.Start(new ProcessStartInfo("flock", new[] { authLock, "sleep", "30" }))!)
         {
-            Thread.Sleep(300);
+            WaitUntilLocked(authLock);
             var e = Assert.Throws<LogoutException>(() => RemoveCodexTokenOperation.Invoke(state.Context(),
                 new RemoveCodexTokenOptions { CodexHome = state.Home, LockWait = TimeSpan.FromMilliseconds(300) }, new FakeHost()));
             Assert.Equal("CodexCredentialsLocked", e.ErrorId);
             Assert.True(File.Exists(state.AuthFile));
-            holder.Kill();
+            holder.Kill(entireProcessTree: true); // flock's child holds the lock too
             holder.WaitForExit();
         }
 
@@ -282,5 +282,19 @@ public sealed class RemoveCodexTokenTests
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(state.Home, "auth.json.lock")));
         Assert.Equal("Successfully logged out", Remove(state, new FakeHost()).Message);
         Assert.True(File.Exists(authLock) && File.Exists(Path.Combine(state.Home, "auth.json.lock")));
+    }
+
+    /// <summary>Polls with `flock -n` until another process holds the lock, so the test never races the holder's start.</summary>
+    private static void WaitUntilLocked(string lockFile)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var probe = Process.Start(new ProcessStartInfo("flock", new[] { "-n", lockFile, "true" }))!;
+            probe.WaitForExit();
+            if (probe.ExitCode == 1) return;
+            Thread.Sleep(20);
+        }
+        Assert.Fail($"nothing took {lockFile} within 10 s");
     }
 }

@@ -77,8 +77,8 @@ public static class HttpSender
         }
     }
 
-    /// <summary>The address without its query, which may carry hints or tokens.</summary>
-    public static string Describe(Uri uri) => uri.GetLeftPart(UriPartial.Path);
+    /// <summary>The address without user info and query, which may carry credentials, hints or tokens.</summary>
+    public static string Describe(Uri uri) => new UriBuilder(uri) { UserName = "", Password = "", Query = "", Fragment = "" }.Uri.GetLeftPart(UriPartial.Path);
 }
 
 public sealed class HttpSendException : Exception
