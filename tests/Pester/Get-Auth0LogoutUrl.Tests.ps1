@@ -11,22 +11,24 @@ Describe 'Get-Auth0LogoutUrl' {
             if ($case.client_id) { $arguments.ClientId = $case.client_id }
             $url = Get-Auth0LogoutUrl @arguments
             $url.PSObject.TypeNames[0] | Should -Be 'LogoutModule.Core.Auth0.Auth0LogoutUrl'
-            $url.Uri.AbsoluteUri | Should -BeExactly $case.url
+            $url.GetUri().AbsoluteUri | Should -BeExactly $case.url
         }
     }
 
     It 'binds positionally and from the pipeline by property name' {
-        (Get-Auth0LogoutUrl me.auth0.com 'http://page.com' -ClientId 123 -Federated).Uri.AbsoluteUri |
+        (Get-Auth0LogoutUrl me.auth0.com 'http://page.com' -ClientId 123 -Federated).GetUri().AbsoluteUri |
             Should -BeExactly 'https://me.auth0.com/v2/logout?client_id=123&returnTo=http%3A%2F%2Fpage.com&federated'
         $app = [pscustomobject]@{ Domain = 'acme.eu.auth0.com'; ClientId = 'CID'; ReturnTo = 'https://app.example.com/' }
-        ($app | Get-Auth0LogoutUrl).Uri.AbsoluteUri | Should -BeExactly 'https://acme.eu.auth0.com/v2/logout?client_id=CID&returnTo=https%3A%2F%2Fapp.example.com%2F'
+        ($app | Get-Auth0LogoutUrl).GetUri().AbsoluteUri | Should -BeExactly 'https://acme.eu.auth0.com/v2/logout?client_id=CID&returnTo=https%3A%2F%2Fapp.example.com%2F'
     }
 
     It 'builds /oidc/logout and hides the ID token in the table' {
         $url = Get-Auth0LogoutUrl acme.eu.auth0.com -Oidc -ClientId CID -IdTokenHint 'eyJ.SECRET.sig' -PostLogoutRedirectUri 'https://app.example.com/' -State s1
-        $url.Uri.AbsoluteUri | Should -Match '/oidc/logout\?client_id=CID&id_token_hint=eyJ\.SECRET\.sig&post_logout_redirect_uri=https%3A%2F%2Fapp\.example\.com%2F&state=s1$'
+        $url.GetUri().AbsoluteUri | Should -Match '/oidc/logout\?client_id=CID&id_token_hint=eyJ\.SECRET\.sig&post_logout_redirect_uri=https%3A%2F%2Fapp\.example\.com%2F&state=s1$'
         ($url | Format-Table | Out-String -Width 300) | Should -Not -Match 'SECRET'
         "$url" | Should -Not -Match 'SECRET'
+        ($url | Format-List * | Out-String -Width 300) | Should -Not -Match 'SECRET'
+        ($url | ConvertTo-Json) | Should -Not -Match 'SECRET'
     }
 
     It 'refuses a domain with a scheme, path, port or CRLF with InvalidAuth0Domain' {
@@ -44,7 +46,7 @@ Describe 'Get-Auth0LogoutUrl' {
     }
 
     It 'takes a loopback -BaseUri but not plain http elsewhere' {
-        (Get-Auth0LogoutUrl -BaseUri 'http://127.0.0.1:8080' -ClientId CID).Uri.AbsoluteUri | Should -BeExactly 'http://127.0.0.1:8080/v2/logout?client_id=CID'
+        (Get-Auth0LogoutUrl -BaseUri 'http://127.0.0.1:8080' -ClientId CID).GetUri().AbsoluteUri | Should -BeExactly 'http://127.0.0.1:8080/v2/logout?client_id=CID'
         { Get-Auth0LogoutUrl -BaseUri 'http://acme.eu.auth0.com' -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidBaseUri,LogoutModule.Commands.GetAuth0LogoutUrlCommand'
     }

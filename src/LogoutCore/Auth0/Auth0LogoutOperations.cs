@@ -17,7 +17,7 @@ public static class GetAuth0LogoutUrlOperation
 public sealed record Auth0LogoutSession(string Url, string? ReturnTo, bool Waited, bool Returned, TimeSpan? ReturnedAfter)
 {
     internal Auth0LogoutSession(Auth0LogoutUrl url, bool waited, bool returned, TimeSpan? returnedAfter)
-        : this(url.Redacted, url.RedirectUri, waited, returned, returnedAfter)
+        : this(url.Url, url.RedirectUri, waited, returned, returnedAfter)
     {
     }
 
@@ -52,9 +52,9 @@ public static class DisconnectAuth0SessionOperation
         using var listener = options.Wait ? LoopbackReturnListener.Start(request.RedirectUri) : null;
         if (listener is not null) url = LogoutUrlBuilder.Build(request.WithRedirectUri(listener.ReturnTo));
 
-        if (!host.ShouldProcess(url.Redacted, "Open in the default browser to end the Auth0 session")) return;
-        browser.Open(url.Uri);
-        host.WriteVerbose($"Opened {url.Redacted} in the default browser.");
+        if (!host.ShouldProcess(url.Url, "Open in the default browser to end the Auth0 session")) return;
+        browser.Open(url.GetUri());
+        host.WriteVerbose($"Opened {url.Url} in the default browser.");
         if (listener is null)
         {
             host.WriteObject(new Auth0LogoutSession(url, false, false, null));
@@ -98,7 +98,7 @@ public static class TestAuth0LogoutUrlOperation
         if (check.Probe)
         {
             var url = LogoutUrlBuilder.Build(request);
-            host.WriteVerbose($"Probing {url.Redacted} without cookies or redirects.");
+            host.WriteVerbose($"Probing {url.Url} without cookies or redirects.");
             host.WriteObject(LogoutProbe.Probe(url, returnTo, check.Timeout));
             return;
         }

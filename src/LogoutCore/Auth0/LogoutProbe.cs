@@ -14,11 +14,11 @@ public static class LogoutProbe
         HttpResult result;
         try
         {
-            result = HttpSender.Send(new HttpRequest("GET", url.Uri) { Timeout = timeout });
+            result = HttpSender.Send(new HttpRequest("GET", url.GetUri()) { Timeout = timeout });
         }
         catch (HttpSendException e)
         {
-            throw new LogoutException("Auth0Unreachable", ErrorKind.ConnectionError, HttpSender.Describe(url.Uri), e.Message, e);
+            throw new LogoutException("Auth0Unreachable", ErrorKind.ConnectionError, HttpSender.Describe(url.GetUri()), e.Message, e);
         }
 
         var status = result.StatusCode;

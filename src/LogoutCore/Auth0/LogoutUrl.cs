@@ -36,12 +36,33 @@ public sealed class LogoutUrlRequest
 }
 
 /// <summary>
-/// A built Auth0 logout URL: Uri is the complete URL to open (with the id_token_hint when one was given), Redacted the
-/// same URL with id_token_hint=*** for display and logs. ToString() is the redacted form.
+/// A built Auth0 logout URL. Url is what may be shown: the URL with id_token_hint=*** when a hint was given.
+/// GetUri() returns the complete URL to open; it is a method, not a property, so Format-List *, ConvertTo-Json and
+/// Export-Csv never write the id token out.
 /// </summary>
-public sealed record Auth0LogoutUrl(Uri Uri, string Redacted, Auth0LogoutEndpoint Endpoint, string? ClientId, string? RedirectUri, bool Federated)
+public sealed class Auth0LogoutUrl
 {
-    public override string ToString() => Redacted;
+    private readonly Uri _uri;
+
+    internal Auth0LogoutUrl(Uri uri, string url, Auth0LogoutEndpoint endpoint, string? clientId, string? redirectUri, bool federated)
+    {
+        _uri = uri;
+        Url = url;
+        Endpoint = endpoint;
+        ClientId = clientId;
+        RedirectUri = redirectUri;
+        Federated = federated;
+    }
+
+    public string Url { get; }
+    public Auth0LogoutEndpoint Endpoint { get; }
+    public string? ClientId { get; }
+    public string? RedirectUri { get; }
+    public bool Federated { get; }
+
+    public Uri GetUri() => _uri;
+
+    public override string ToString() => Url;
 }
 
 /// <summary>Builds /v2/logout and /oidc/logout URLs with auth0.js's encoding: Uri.EscapeDataString on every value, federated as a bare flag.</summary>

@@ -251,7 +251,7 @@ public sealed class Auth0ServerTests : IDisposable
         Assert.Contains("https://acme.eu.auth0.com/v2/logout?client_id=CID&returnTo=https%3A%2F%2Fapp.example.com%2F", Assert.Single(whatIf.WhatIfLines));
         Assert.Empty(whatIf.Output);
         Assert.Equal("https://acme.eu.auth0.com/v2/logout?client_id=CID&returnTo=https%3A%2F%2Fapp.example.com%2F",
-            Assert.IsType<Auth0LogoutUrl>(Assert.Single(noBrowser.Output)).Uri.AbsoluteUri);
+            Assert.IsType<Auth0LogoutUrl>(Assert.Single(noBrowser.Output)).GetUri().AbsoluteUri);
         Assert.Empty(noBrowser.ShouldProcessCalls);
     }
 
