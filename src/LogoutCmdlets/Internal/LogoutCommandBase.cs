@@ -33,13 +33,16 @@ public abstract class LogoutCommandBase : PSCmdlet
         {
             action();
         }
-        catch (LogoutException e)
+        catch (Exception e) when (!IsPowerShellFlowControl(e))
         {
-            ThrowTerminatingError(new ErrorRecord(e, e.ErrorId, ErrorRecords.ToCategory(e.Kind), e.TargetObject));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            ThrowTerminatingError(new ErrorRecord(e, "FileAccessFailed", ErrorCategory.WriteError, null));
+            var error = LogoutException.FromUnexpected(e);
+            ThrowTerminatingError(new ErrorRecord(error, error.ErrorId, ErrorRecords.ToCategory(error.Kind), error.TargetObject));
         }
     }
+
+    /// <summary>
+    /// PowerShell's own stops (Ctrl+C, -ErrorAction Stop on a WriteError, a terminating error raised while writing,
+    /// exit) pass through a host call into the core and must reach PowerShell unchanged.
+    /// </summary>
+    private static bool IsPowerShellFlowControl(Exception e) => e is RuntimeException or HaltCommandException or FlowControlException;
 }

@@ -106,7 +106,10 @@ public static class DisconnectOrgOperation
         foreach (var org in candidates)
         {
             var names = new HashSet<string>(org.Aliases, StringComparer.Ordinal) { org.Username };
-            var changes = new List<string> { $"delete the auth file {org.AuthFile}" };
+            var changes = new List<string>
+            {
+                SfOrgReader.IsNamedAfterItsUsername(org.AuthFile, org.Username) ? $"delete the auth file {org.AuthFile}" : $"leave the auth file {org.AuthFile} (it is not named after {org.Username})",
+            };
             if (org.Aliases.Length > 0) changes.Add($"remove the alias(es) {string.Join(", ", org.Aliases)} from {paths.AliasFile}");
             foreach (var (pair, contents) in configs)
             foreach (var key in SfConfig.KeysNaming(contents, names))
@@ -123,26 +126,31 @@ public static class DisconnectOrgOperation
         var showProgress = orgs.Count > 1;
         void Progress(string status, int done) { if (showProgress) host.WriteProgress(new ProgressUpdate(ProgressActivityId, ProgressActivity, status, done * 100 / orgs.Count)); }
 
-        if (request.Revoke)
+        try
         {
-            var keyLookup = SfKeychain.Find(paths, context);
-            var crypto = keyLookup.Key is { } key ? new SfCrypto(key) : null;
-            for (var index = 0; index < orgs.Count; index++)
+            if (request.Revoke)
             {
-                var org = orgs[index];
-                Progress($"Revoking the token of {org.Username}", index);
-                (org.Revocation, org.RevocationReason) = SfTokenRevoker.Revoke(org.Source!, crypto);
-                if (org.Revocation == RevocationStatus.Revoked) host.WriteVerbose($"Revoked the token of {org.Username}.");
-                else host.WriteWarning($"The token of {org.Username} was not revoked ({org.RevocationReason}); logging out locally anyway.");
+                var keyLookup = SfKeychain.Find(paths, context);
+                var crypto = keyLookup.Key is { } key ? SfCrypto.TryCreate(key) : null;
+                for (var index = 0; index < orgs.Count; index++)
+                {
+                    var org = orgs[index];
+                    Progress($"Revoking the token of {org.Username}", index);
+                    (org.Revocation, org.RevocationReason) = SfTokenRevoker.Revoke(org.Source!, crypto);
+                    if (org.Revocation == RevocationStatus.Revoked) host.WriteVerbose($"Revoked the token of {org.Username}.");
+                    else host.WriteWarning($"The token of {org.Username} was not revoked ({org.RevocationReason}); logging out locally anyway.");
+                }
             }
-        }
 
-        var namesByUsername = orgs.ToDictionary(org => org.Username, org => org.Source!.Aliases.Append(org.Username).ToArray(), StringComparer.Ordinal);
-        Progress("Unsetting config keys and aliases", 0);
-        var loggedOut = SfAuthRemover.LogOut(orgs, namesByUsername, paths, context, host,
-            index => Progress($"Deleting the auth file of {orgs[index].Username}", index), request.LockPolicy);
-        if (showProgress) host.WriteProgress(new ProgressUpdate(ProgressActivityId, ProgressActivity, "Done", 100, Completed: true));
-        return loggedOut;
+            var namesByAuthFile = orgs.ToDictionary(org => org.AuthFile, org => org.Source!.Aliases.Append(org.Username).ToArray(), StringComparer.Ordinal);
+            Progress("Unsetting config keys and aliases", 0);
+            return SfAuthRemover.LogOut(orgs, namesByAuthFile, paths, context, host,
+                index => Progress($"Deleting the auth file of {orgs[index].Username}", index), request.LockPolicy);
+        }
+        finally
+        {
+            if (showProgress) host.WriteProgress(new ProgressUpdate(ProgressActivityId, ProgressActivity, "Done", 100, Completed: true));
+        }
     }
 
     private static void RemoveClientApps(IReadOnlyList<OrgAuthorization> orgs, string clientApp, DisconnectOrgRequest request, IHostInteraction host)

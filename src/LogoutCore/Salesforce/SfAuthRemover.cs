@@ -16,13 +16,18 @@ public static class SfAuthRemover
     /// Removes the config keys and aliases (a lock or write failure throws a LogoutException naming the file, before
     /// any auth file is deleted, so the orgs stay logged in and a retry finishes), then each auth file (a failure
     /// there is a per-org error). Returns the results of the orgs whose auth file was removed, in input order.
+    /// An org is its auth file: two files may claim one username (a copied file keeps its "username"), so nothing here
+    /// is keyed by username. A file whose name is not its username is never deleted: sf deletes
+    /// <c>&lt;username&gt;.json</c>, which is the other org's own file, and leaves the copy in place.
     /// </summary>
-    public static IReadOnlyList<OrgLogoutResult> LogOut(IReadOnlyList<OrgLogoutResult> orgs, IReadOnlyDictionary<string, string[]> namesByUsername,
-        SfPaths paths, SfContext context, IHostInteraction host, Action<int>? onAuthFileRemoved = null, LockRetryPolicy? lockPolicy = null)
+    public static IReadOnlyList<OrgLogoutResult> LogOut(IReadOnlyList<OrgLogoutResult> orgs, IReadOnlyDictionary<string, string[]> namesByAuthFile,
+        SfPaths paths, SfContext context, IHostInteraction host, Action<int>? onDeletingAuthFile = null, LockRetryPolicy? lockPolicy = null)
     {
+        // A name shared by a file and its copy is reported on the org whose file is really named after it.
         var ownerOfName = new Dictionary<string, OrgLogoutResult>(StringComparer.Ordinal);
-        foreach (var org in orgs)
-        foreach (var name in namesByUsername[org.Username]) ownerOfName[name] = org;
+        foreach (var org in orgs.OrderBy(org => IsNamedAfterItsUsername(org) ? 0 : 1))
+        foreach (var name in namesByAuthFile[org.AuthFile])
+            if (!ownerOfName.ContainsKey(name)) ownerOfName[name] = org;
 
         foreach (var pair in ConfigPairs(paths))
         {
@@ -36,23 +41,35 @@ public static class SfAuthRemover
             }
         }
 
-        var byUsername = orgs.ToDictionary(org => org.Username, StringComparer.Ordinal);
-        var aliases = Guard(paths.AliasFile, () => AliasStore.RemoveAliasesOf(paths.AliasFile, byUsername.Keys, lockPolicy));
+        var usernames = new HashSet<string>(orgs.Select(org => org.Username), StringComparer.Ordinal);
+        var aliases = Guard(paths.AliasFile, () => AliasStore.RemoveAliasesOf(paths.AliasFile, usernames, lockPolicy));
         foreach (var group in aliases.GroupBy(alias => alias.Value))
         {
-            byUsername[group.Key].AliasesRemoved = group.Select(alias => alias.Key).ToArray();
-            host.WriteVerbose($"Removed alias(es) {string.Join(", ", byUsername[group.Key].AliasesRemoved)} of {group.Key} from {paths.AliasFile}.");
+            var owner = ownerOfName[group.Key];
+            owner.AliasesRemoved = group.Select(alias => alias.Key).ToArray();
+            host.WriteVerbose($"Removed alias(es) {string.Join(", ", owner.AliasesRemoved)} of {group.Key} from {paths.AliasFile}.");
         }
 
         var loggedOut = new List<OrgLogoutResult>();
         for (var index = 0; index < orgs.Count; index++)
         {
             var org = orgs[index];
-            onAuthFileRemoved?.Invoke(index);
+            onDeletingAuthFile?.Invoke(index);
+            if (!IsNamedAfterItsUsername(org))
+            {
+                host.WriteWarning(StrayCopyLeft(org.AuthFile, org.Username));
+                continue;
+            }
             if (DeleteAuthFile(org, host)) loggedOut.Add(org);
         }
         return loggedOut;
     }
+
+    /// <summary>What happens to an auth file whose name is not its username (sf never deletes it).</summary>
+    public static string StrayCopyLeft(string authFile, string username)
+        => $"The auth file {authFile} says its username is {username}, which is not its name; like sf, it was left in place.";
+
+    private static bool IsNamedAfterItsUsername(OrgLogoutResult org) => SfOrgReader.IsNamedAfterItsUsername(org.AuthFile, org.Username);
 
     /// <summary>
     /// sf org logout --client-app: deletes <c>clientApps.NAME</c> (the whole clientApps key when it was the last) under
@@ -63,7 +80,7 @@ public static class SfAuthRemover
         return Guard(org.AuthFile, () =>
         {
             using var fileLock = DirectoryLock.Acquire(org.AuthFile, lockPolicy);
-            var json = ReadAuthFile(org.AuthFile);
+            var json = SfAuthFile.Read(org.AuthFile);
             var apps = json["clientApps"] as JsonObject;
             if (apps is null || apps.Count == 0)
                 throw new LogoutException("NoLinkedApps", ErrorKind.ObjectNotFound, org.Username, $"{org.Username} doesn't have any linked client apps.");
@@ -102,19 +119,6 @@ public static class SfAuthRemover
             host.WriteError(new LogoutError("AuthFileNotRemoved", ErrorKind.WriteError, org.Username,
                 $"Cannot delete the auth file {org.AuthFile} of {org.Username}: {e.Message}", e));
             return false;
-        }
-    }
-
-    private static JsonObject ReadAuthFile(string path)
-    {
-        try
-        {
-            return JsJson.Parse(File.ReadAllText(path)) as JsonObject
-                ?? throw new LogoutException("AuthFileInvalid", ErrorKind.InvalidData, path, $"The auth file {path} does not hold a JSON object.");
-        }
-        catch (JsonException e)
-        {
-            throw new LogoutException("AuthFileInvalid", ErrorKind.InvalidData, path, $"The auth file {path} is not valid JSON: {e.Message}", e);
         }
     }
 

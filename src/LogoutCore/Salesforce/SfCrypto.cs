@@ -39,12 +39,21 @@ public sealed class SfCrypto
         }
     }
 
-    /// <summary>Whether a stored value has the encrypted shape; other values are plain text to sf.</summary>
-    public bool LooksEncrypted(string value)
+    /// <summary>A key.json key as SfCrypto, or null when its length fits no version (sf cannot use it either).</summary>
+    public static SfCrypto? TryCreate(string keyText) => keyText.Length is 32 or 64 ? new SfCrypto(keyText) : null;
+
+    /// <summary>Whether a stored value has the encrypted shape for this key; other values are plain text to sf.</summary>
+    public bool LooksEncrypted(string value) => HasEncryptedShape(value, _ivIsHex);
+
+    /// <summary>
+    /// The encrypted shape for a v2 key (hex iv) or a v1 key, for when there is no key to ask.
+    /// The v1 shape includes every v2-shaped value.
+    /// </summary>
+    public static bool HasEncryptedShape(string value, bool v2)
     {
         var colon = value.IndexOf(':');
         if (colon < 0 || colon != value.LastIndexOf(':')) return false;
-        var minimumBefore = _ivIsHex ? 12 : 6;
+        var minimumBefore = v2 ? 12 : 6;
         return value.Length - colon - 1 == 32 && colon >= minimumBefore
             && IsHex(value[colon - 1]) && IsHex(value[colon + 1]);
     }

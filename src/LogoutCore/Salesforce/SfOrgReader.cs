@@ -33,13 +33,17 @@ public static class SfOrgReader
         var aliases = AliasStore.Read(paths.AliasFile).ToLookup(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
         var configs = SfConfig.ReadEffective(paths, context);
         var keyLookup = SfKeychain.Find(paths, context);
-        var crypto = keyLookup.Key is { } key ? TryCreateCrypto(key) : null;
+        var crypto = keyLookup.Key is { } key ? SfCrypto.TryCreate(key) : null;
+        var keylessV2 = string.Equals(context.Variable("SF_CRYPTO_V2"), "true", StringComparison.OrdinalIgnoreCase);
         var orgs = new List<OrgAuthorization>();
         foreach (var file in authFiles)
         {
-            var fileKey = Path.GetFileNameWithoutExtension(file);
-            var json = TryReadJson(file, warnings);
-            if (json is null) continue;
+            var json = SfAuthFile.TryRead(file, out var problem);
+            if (json is null)
+            {
+                warnings.Add($"{problem} It was skipped.");
+                continue;
+            }
             var username = JsJson.AsString(json["username"]);
             if (username is null)
             {
@@ -53,8 +57,8 @@ public static class SfOrgReader
                 continue;
             }
             var org = Describe(file, username, json, aliases, configs, paths, context);
-            if (username != fileKey) org.Error = $"No authorization information found for {fileKey}.";
-            else org.Error = DecryptionError(json, crypto, context);
+            if (!IsNamedAfterItsUsername(file, username)) org.Error = $"No authorization information found for {Path.GetFileNameWithoutExtension(file)}.";
+            else org.Error = DecryptionError(json, crypto, keylessV2);
             if (org.Error is not null)
             {
                 // sf's error entries report no method and no expiry.
@@ -106,14 +110,23 @@ public static class SfOrgReader
         return OAuthMethod.Web;
     }
 
-    /// <summary>sf decrypts every secret of every listed org; any failure makes the org an error entry.</summary>
-    private static string? DecryptionError(JsonObject json, SfCrypto? crypto, SfContext context)
+    /// <summary>Whether sf would find this file under its username (<c>&lt;username&gt;.json</c>): a copied file would not.</summary>
+    internal static bool IsNamedAfterItsUsername(string authFile, string username) => Path.GetFileNameWithoutExtension(authFile) == username;
+
+    /// <summary>
+    /// sf decrypts every secret of every listed org; any failure makes the org an error entry. With no key.json sf would
+    /// write a fresh key (v2 when SF_CRYPTO_V2=true) that decrypts nothing, so an encrypted-looking value is a failure.
+    /// </summary>
+    private static string? DecryptionError(JsonObject json, SfCrypto? crypto, bool keylessV2)
     {
-        var checker = crypto ?? KeylessChecker(context);
         foreach (var secret in SfCrypto.SecretValues(json))
         {
-            if (!checker.LooksEncrypted(secret.Value)) continue;
-            if (crypto is null) return SfCrypto.DecipherFailure;
+            if (crypto is null)
+            {
+                if (SfCrypto.HasEncryptedShape(secret.Value, keylessV2)) return SfCrypto.DecipherFailure;
+                continue;
+            }
+            if (!crypto.LooksEncrypted(secret.Value)) continue;
             try
             {
                 crypto.Decrypt(secret.Value); // the plaintext is discarded at once: it is only proof the key works
@@ -122,34 +135,6 @@ public static class SfOrgReader
             {
                 return SfCrypto.DecipherFailure;
             }
-        }
-        return null;
-    }
-
-    // With no key.json sf would write a fresh key (v2 when SF_CRYPTO_V2=true) that decrypts nothing.
-    private static SfCrypto KeylessChecker(SfContext context)
-        => new(string.Equals(context.Variable("SF_CRYPTO_V2"), "true", StringComparison.OrdinalIgnoreCase) ? new string('0', 64) : new string('0', 32));
-
-    private static SfCrypto? TryCreateCrypto(string key)
-    {
-        try { return new SfCrypto(key); }
-        catch (ArgumentException) { return null; }
-    }
-
-    private static JsonObject? TryReadJson(string file, List<string> warnings)
-    {
-        try
-        {
-            if (JsJson.Parse(File.ReadAllText(file)) is JsonObject obj) return obj;
-            warnings.Add($"The auth file {file} does not hold a JSON object; it was skipped.");
-        }
-        catch (JsonException)
-        {
-            warnings.Add($"The auth file {file} is not valid JSON; it was skipped.");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            warnings.Add($"The auth file {file} cannot be read ({e.Message}); it was skipped.");
         }
         return null;
     }

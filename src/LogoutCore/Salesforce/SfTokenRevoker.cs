@@ -18,8 +18,8 @@ public static class SfTokenRevoker
     /// <summary>Revokes one org's token; never throws for a network or server failure (the local logout goes on).</summary>
     public static (RevocationStatus Status, string? Reason) Revoke(OrgAuthorization org, SfCrypto? crypto)
     {
-        var json = ReadAuthFile(org.AuthFile);
-        if (json is null) return (RevocationStatus.NotRevoked, $"the auth file {org.AuthFile} cannot be read");
+        var json = SfAuthFile.TryRead(org.AuthFile, out var problem);
+        if (json is null) return (RevocationStatus.NotRevoked, problem);
         var stored = NonEmpty(json["refreshToken"]) ?? NonEmpty(json["accessToken"]);
         if (stored is null) return (RevocationStatus.NotRevoked, "the auth file holds no token");
         var baseUrl = NonEmpty(json["instanceUrl"]) ?? NonEmpty(json["loginUrl"]);
@@ -32,7 +32,8 @@ public static class SfTokenRevoker
             try { token = crypto.Decrypt(stored); }
             catch (CryptographicException) { return (RevocationStatus.NotRevoked, "the token cannot be decrypted"); }
         }
-        else if (crypto is null && LooksEncryptedWithoutKey(stored)) return (RevocationStatus.NotRevoked, "the sf key needed to decrypt the token was not found");
+        // Without a usable key a value in sf's encrypted shape (the v1 shape covers both) must not be sent as the token.
+        else if (crypto is null && SfCrypto.HasEncryptedShape(stored, v2: false)) return (RevocationStatus.NotRevoked, "the sf key needed to decrypt the token was not found");
         else token = stored;
 
         try
@@ -53,21 +54,11 @@ public static class SfTokenRevoker
         }
     }
 
-    // Without a key a stored value in sf's "iv+ciphertext:tag" shape must not be sent as if it were the token.
-    private static bool LooksEncryptedWithoutKey(string stored) => new SfCrypto(new string('0', 32)).LooksEncrypted(stored)
-        || new SfCrypto(new string('0', 64)).LooksEncrypted(stored);
-
     /// <summary>Only the OAuth "error" code is reported: the description is the server's free text.</summary>
     private static string? OAuthErrorCode(string body)
     {
         try { return JsJson.AsString((JsJson.Parse(body) as JsonObject)?["error"]); }
         catch (JsonException) { return null; }
-    }
-
-    private static JsonObject? ReadAuthFile(string path)
-    {
-        try { return JsJson.Parse(File.ReadAllText(path)) as JsonObject; }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException) { return null; }
     }
 
     private static string? NonEmpty(JsonNode? node) => JsJson.AsString(node) is { Length: > 0 } text ? text : null;

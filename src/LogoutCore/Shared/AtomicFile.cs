@@ -4,7 +4,8 @@ namespace LogoutModule.Core.Shared;
 
 /// <summary>
 /// Replaces a file's content without ever leaving it half-written: write a temp file beside it,
-/// flush to disk, give it the original's mode, then rename over the original.
+/// flush to disk, give it the original's mode, then rename over the original. A symlink stays a symlink: as Node's
+/// fs.writeFile does (sf, codex), the write goes to the file the link finally points to (on PowerShell 7).
 /// </summary>
 public static class AtomicFile
 {
@@ -15,7 +16,7 @@ public static class AtomicFile
 
     public static void WriteAllBytes(string path, byte[] content, UnixMode? modeForNewFile = null)
     {
-        var fullPath = Path.GetFullPath(path);
+        var fullPath = FinalTarget(Path.GetFullPath(path));
         var directory = Path.GetDirectoryName(fullPath)!;
         var tempPath = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
         var existingMode = File.Exists(fullPath) ? FilePermissions.Get(fullPath) : modeForNewFile;
@@ -35,6 +36,16 @@ public static class AtomicFile
             TryDelete(tempPath);
             throw;
         }
+    }
+
+    /// <summary>The file a chain of symlinks ends at (itself when it is no link or does not exist yet).</summary>
+    private static string FinalTarget(string fullPath)
+    {
+#if NET8_0_OR_GREATER
+        var file = new FileInfo(fullPath);
+        if (file.LinkTarget is not null && file.ResolveLinkTarget(returnFinalTarget: true) is { } target) return target.FullName;
+#endif
+        return fullPath;
     }
 
     private static void Replace(string tempPath, string destination)

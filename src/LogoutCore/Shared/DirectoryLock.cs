@@ -38,12 +38,9 @@ public sealed class DirectoryLock : IDisposable
         for (var attempt = 0; ; attempt++)
         {
             if (TryCreateDirectoryExclusively(lockPath)) return new DirectoryLock(lockPath, fullPath);
-            if (IsStale(lockPath))
-            {
-                // proper-lockfile removes a stale lock and tries again at once.
-                TryRemove(lockPath);
-                continue;
-            }
+            // proper-lockfile removes a stale lock and tries again at once; one that cannot be removed (not empty,
+            // read-only parent) counts as a held lock, or this would spin forever.
+            if (IsStale(lockPath) && TryRemove(lockPath)) continue;
             if (attempt >= policy.Retries)
                 throw new LogoutException("LockHeld", ErrorKind.ResourceBusy, fullPath,
                     $"Lock file is already being held (file: {fullPath})");
@@ -55,7 +52,7 @@ public sealed class DirectoryLock : IDisposable
     {
         if (Interlocked.Exchange(ref _released, 1) == 1) return;
         _refresh.Dispose();
-        TryRemove(LockPath);
+        _ = TryRemove(LockPath);
     }
 
     private void Touch()
@@ -71,11 +68,17 @@ public sealed class DirectoryLock : IDisposable
         catch (IOException) { return false; }
     }
 
-    private static void TryRemove(string lockPath)
+    /// <summary>Whether the lock directory is gone (removed now, or already by someone else).</summary>
+    private static bool TryRemove(string lockPath)
     {
-        try { Directory.Delete(lockPath, recursive: false); }
-        catch (DirectoryNotFoundException) { }
-        catch (IOException) { }
+        try
+        {
+            Directory.Delete(lockPath, recursive: false);
+            return true;
+        }
+        catch (DirectoryNotFoundException) { return true; }
+        catch (IOException) { return false; }
+        catch (UnauthorizedAccessException) { return false; }
     }
 
     // Directory.CreateDirectory succeeds when the directory exists, so it cannot serve as a lock.

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json.Nodes;
 using LogoutModule.Core.Salesforce;
 using LogoutModule.Core.Shared;

@@ -463,4 +463,78 @@ public sealed class DisconnectOrgTests
 
         public void Dispose() => _listener.Close();
     }
+    [Theory]
+    [InlineData("by username")]
+    [InlineData("all")]
+    public void A_copied_auth_file_sharing_a_username_is_left_in_place_as_sf_does_while_the_real_org_is_logged_out(string selection)
+    {
+        using var home = SfHome.FromFixture();
+        var copy = home.AuthFilePath("copy@fixture0.example.com");
+        File.Copy(home.AuthFilePath(User0), copy);
+        var copyBytes = File.ReadAllBytes(copy);
+        var host = new FakeHost();
+        var request = selection == "all" ? new DisconnectOrgRequest { All = true, Force = true } : new DisconnectOrgRequest { TargetOrgs = new[] { User0 }, Force = true };
+
+        var results = LogOut(home, request, host);
+
+        Assert.False(File.Exists(home.AuthFilePath(User0)));
+        Assert.Equal(copyBytes, File.ReadAllBytes(copy));
+        var real = Assert.Single(results, r => r.Username == User0);
+        Assert.Equal(home.AuthFilePath(User0), real.AuthFile);
+        Assert.Equal(new[] { "hub", "org0" }, real.AliasesRemoved.OrderBy(a => a, StringComparer.Ordinal));
+        Assert.Equal(new[] { "target-dev-hub" }, real.ConfigKeysUnset.Select(k => k.Key));
+        Assert.Contains(SfAuthRemover.StrayCopyLeft(copy, User0), host.Warnings);
+        Assert.Empty(host.Errors);
+    }
+
+    [Fact]
+    public void Revoke_with_a_key_json_whose_key_fits_no_sf_version_logs_out_locally_and_reports_the_token_as_not_revoked()
+    {
+        using var home = SfHome.FromFixture();
+        home.WriteKey(new string('k', 31)); // fixture tokens are encrypted, so nothing is sent anywhere
+        var host = new FakeHost();
+
+        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true, Revoke = true }, host));
+
+        Assert.True(result.AuthFileRemoved);
+        Assert.Equal(RevocationStatus.NotRevoked, result.Revocation);
+        Assert.Contains("key", result.RevocationReason);
+        Assert.DoesNotContain(new string('k', 31), host.AllText());
+    }
+
+    [Fact]
+    public void When_the_alias_file_cannot_be_locked_the_progress_is_still_completed_and_no_auth_file_is_deleted()
+    {
+        using var home = SfHome.FromFixture();
+        Directory.CreateDirectory(AliasFile(home) + ".lock"); // fresh: held by a concurrent sf
+        var host = new FakeHost();
+
+        var error = Assert.Throws<LogoutException>(() => LogOut(home, new DisconnectOrgRequest
+        {
+            TargetOrgs = new[] { "org1", "org2" }, Force = true, LockPolicy = new LockRetryPolicy(1, TimeSpan.FromMilliseconds(10)),
+        }, host));
+
+        Assert.Equal("LockHeld", error.ErrorId);
+        Assert.True(host.Progress.Last().Completed);
+        Assert.True(File.Exists(home.AuthFilePath(User1)));
+    }
+
+    [Fact]
+    public void A_symlinked_global_config_stays_a_symlink_and_its_target_gets_the_new_content_with_its_mode()
+    {
+        using var home = SfHome.FromFixture();
+        var config = GlobalConfig(home);
+        var target = Path.Combine(home.Home, "dotfiles", "sf-config.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(config, target);
+        File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.CreateSymbolicLink(config, target);
+
+        LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true });
+
+        Assert.Equal(target, new FileInfo(config).LinkTarget);
+        Assert.Equal("{\n  \"target-dev-hub\": \"hub\"\n}", Text(target));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(target));
+        Assert.Empty(Directory.EnumerateFiles(Path.GetDirectoryName(config)!, ".*.tmp"));
+    }
 }

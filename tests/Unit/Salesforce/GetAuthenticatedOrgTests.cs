@@ -215,6 +215,22 @@ public sealed class GetAuthenticatedOrgTests
     }
 
     [Fact]
+    public void An_auth_file_without_a_username_is_skipped_with_a_warning_and_the_others_are_still_listed_unlike_sf_which_lists_nothing()
+    {
+        using var home = SfHome.FromFixture();
+        var nameless = home.AuthFilePath("nameless@fixture.example.com");
+        File.WriteAllText(nameless, "{\n  \"orgId\": \"00D000000000099EAA\"\n}");
+        var host = new FakeHost();
+
+        var orgs = List(home, host: host);
+
+        Assert.Equal(12, orgs.Count);
+        Assert.DoesNotContain(orgs, o => o.AuthFile == nameless);
+        Assert.Contains($"The auth file {nameless} has no username; it was skipped.", host.Warnings);
+        Assert.Empty(host.Errors);
+    }
+
+    [Fact]
     public void No_sfdx_folder_means_no_orgs_and_no_error()
     {
         using var home = SfHome.Empty();
