@@ -60,6 +60,29 @@ Describe 'Disconnect-Org' {
         $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 
+    It '-ErrorAction Stop on a per-org error stops with that error''s own id, not a generic one' {
+        { Disconnect-Org nope -Force -ErrorAction Stop } |
+            Should -Throw -ErrorId 'OrgNotFound,LogoutModule.Commands.DisconnectOrgCommand'
+    }
+
+    It 'a copied auth file that still names another username is left in place, like sf' {
+        $copy = Join-Path $script:Sfdx 'copy@fixture0.example.com.json'
+        Copy-Item (Join-Path $script:Sfdx 'user0@fixture0.example.com.json') $copy
+        $results = Disconnect-Org -All -Force -WarningVariable warnings 3>$null
+        $results.Count | Should -Be 12
+        $copy | Should -Exist
+        $warnings -join "`n" | Should -Match 'left in place'
+    }
+
+    It '-Revoke with a key.json whose key fits no sf version still logs out, reporting the token as not revoked' {
+        $keyFile = Join-Path $script:Sfdx 'key.json'
+        Set-Content -LiteralPath $keyFile -NoNewline -Value ('{"account":"local","key":"' + ('k' * 31) + '","service":"sfdx"}')
+        $result = Disconnect-Org org1 -Force -Revoke -WarningVariable warnings 3>$null
+        $result.Revocation | Should -Be 'NotRevoked'
+        $result.AuthFileRemoved | Should -BeTrue
+        $warnings -join "`n" | Should -Not -Match ('k' * 31)
+    }
+
     It 'without a target and without a default fails in a non-interactive session' {
         Set-Content -LiteralPath (Join-Path $script:SfHome '.sf/config.json') -Value '{}' -NoNewline
         Set-Content -LiteralPath (Join-Path $script:Sfdx 'sfdx-config.json') -Value '{}' -NoNewline

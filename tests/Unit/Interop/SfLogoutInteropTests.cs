@@ -63,17 +63,44 @@ public sealed class SfLogoutInteropTests : IClassFixture<SfLogoutInteropTests.Ba
         DisconnectOrgOperation.Invoke(Context(ourHome, insideProject), Request(sfArguments), host);
         Assert.Empty(host.Errors);
 
-        var sfTree = Tree(sfHome);
-        var ourTree = Tree(ourHome);
-        Assert.Equal(sfTree.Keys.OrderBy(k => k, StringComparer.Ordinal), ourTree.Keys.OrderBy(k => k, StringComparer.Ordinal));
-        foreach (var (file, sfContent) in sfTree)
-            Assert.True(SameContent(sfContent, ourTree[file]), $"{scenario}: {file} differs:\nsf:   {sfContent}\nours: {ourTree[file]}");
+        AssertSameTree(sfHome, ourHome, scenario);
         Assert.Equal(keyBefore, File.ReadAllBytes(Path.Combine(ourHome, ".sfdx", "key.json")));
 
         var loggedOutBySf = sf["result"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         Assert.NotEmpty(loggedOutBySf);
         if (sfArguments.Contains("-c")) Assert.Equal(new[] { "my-eca" }, loggedOutBySf);
         else Assert.Equal(loggedOutBySf.OrderBy(u => u, StringComparer.Ordinal), host.OutputOf<OrgLogoutResult>().Select(r => r.Username).OrderBy(u => u, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// A copied auth file still holding the Dev Hub's username: sf selects it too, deletes only &lt;username&gt;.json (the
+    /// real one, once) and leaves the copy; we do the same, with a warning instead of listing the username twice.
+    /// </summary>
+    [InteropTheory(RealSf.SfVariable, RealSf.NodeVariable, RealSf.CoreVariable)]
+    [InlineData("-o", Hub)]
+    [InlineData("--all", null)]
+    public void A_copied_auth_file_sharing_a_username_leaves_the_same_tree_as_the_real_sf(string flag, string? value)
+    {
+        _ = _base.Summary;
+        using var temp = new TempDirectory();
+        var sfHome = Copy(_base.Home, temp.Combine("sf"));
+        var ourHome = Copy(_base.Home, temp.Combine("ours"));
+        foreach (var home in new[] { sfHome, ourHome })
+            File.Copy(Path.Combine(home, ".sfdx", Hub + ".json"), Path.Combine(home, ".sfdx", "copy@acme-devhub.example.com.json"));
+        var sfArguments = value is null ? new[] { flag } : new[] { flag, value };
+
+        var sf = RealSf.Json(sfHome, sfHome, new[] { "org", "logout" }.Concat(sfArguments).Append("--no-prompt").ToArray());
+        Assert.True(sf["status"]?.GetValue<int>() == 0, $"sf failed: {sf["message"]}");
+        var host = new FakeHost();
+        DisconnectOrgOperation.Invoke(Context(ourHome, false), Request(sfArguments), host);
+
+        Assert.Empty(host.Errors);
+        Assert.True(File.Exists(Path.Combine(sfHome, ".sfdx", "copy@acme-devhub.example.com.json")));
+        AssertSameTree(sfHome, ourHome, string.Join(" ", sfArguments) + " with a copy");
+        var loggedOutBySf = sf["result"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Equal(2, loggedOutBySf.Count(u => u == Hub));
+        Assert.Equal(loggedOutBySf.Distinct().OrderBy(u => u, StringComparer.Ordinal), host.OutputOf<OrgLogoutResult>().Select(r => r.Username).OrderBy(u => u, StringComparer.Ordinal));
+        Assert.Contains(host.Warnings, w => w.Contains("copy@acme-devhub.example.com.json") && w.Contains("left in place"));
     }
 
     [InteropFact(RealSf.SfVariable, RealSf.NodeVariable, RealSf.CoreVariable)]
@@ -114,6 +141,16 @@ public sealed class SfLogoutInteropTests : IClassFixture<SfLogoutInteropTests.Ba
         var result = ProcessRunner.Run("cp", new[] { "-a", from, to });
         Assert.True(result.ExitCode == 0, result.StandardError);
         return to;
+    }
+
+    /// <summary>The same files (sf's bookkeeping aside) with the same parsed JSON.</summary>
+    private static void AssertSameTree(string sfHome, string ourHome, string scenario)
+    {
+        var sfTree = Tree(sfHome);
+        var ourTree = Tree(ourHome);
+        Assert.Equal(sfTree.Keys.OrderBy(k => k, StringComparer.Ordinal), ourTree.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        foreach (var (file, sfContent) in sfTree)
+            Assert.True(SameContent(sfContent, ourTree[file]), $"{scenario}: {file} differs:\nsf:   {sfContent}\nours: {ourTree[file]}");
     }
 
     // sf's own log and cache files are not state; everything else must match.
