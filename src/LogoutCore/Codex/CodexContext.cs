@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using LogoutModule.Core.Shared;
 
 namespace LogoutModule.Core.Codex;
 
@@ -9,7 +9,7 @@ namespace LogoutModule.Core.Codex;
 /// </summary>
 public sealed class CodexContext
 {
-    public CodexContext(Func<string, string?> environment, string userHome, CodexPlatform platform, string? systemConfigDirectory, ICodexKeyring keyring)
+    public CodexContext(Func<string, string?> environment, string userHome, HostPlatform platform, string? systemConfigDirectory, ICodexKeyring keyring)
     {
         Environment = environment;
         UserHome = userHome;
@@ -20,7 +20,7 @@ public sealed class CodexContext
 
     public Func<string, string?> Environment { get; }
     public string UserHome { get; }
-    public CodexPlatform Platform { get; }
+    public HostPlatform Platform { get; }
 
     /// <summary>/etc/codex on Unix; null where codex's system layer is unknown (Windows, unverified).</summary>
     public string? SystemConfigDirectory { get; }
@@ -36,21 +36,12 @@ public sealed class CodexContext
 
     public static CodexContext FromProcess()
     {
-        var platform = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? CodexPlatform.Windows
-            : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? CodexPlatform.MacOS
-            : CodexPlatform.Linux;
+        var platform = HostPlatforms.Current;
         string? Env(string name) => System.Environment.GetEnvironmentVariable(name);
         // Rust's home_dir: HOME on Unix, the profile folder on Windows.
-        var home = platform == CodexPlatform.Windows
+        var home = platform == HostPlatform.Windows
             ? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile)
             : Env("HOME") ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
-        return new CodexContext(Env, home, platform, platform == CodexPlatform.Windows ? null : "/etc/codex", CodexKeyrings.ForPlatform(platform));
+        return new CodexContext(Env, home, platform, platform == HostPlatform.Windows ? null : "/etc/codex", CodexKeyrings.ForPlatform(platform));
     }
-}
-
-public enum CodexPlatform
-{
-    Linux,
-    MacOS,
-    Windows,
 }

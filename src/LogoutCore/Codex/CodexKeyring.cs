@@ -26,10 +26,10 @@ public sealed class KeyringUnavailableException : Exception
 
 public static class CodexKeyrings
 {
-    public static ICodexKeyring ForPlatform(CodexPlatform platform) => platform switch
+    public static ICodexKeyring ForPlatform(HostPlatform platform) => platform switch
     {
-        CodexPlatform.MacOS => new MacKeychain(),
-        CodexPlatform.Windows => new WindowsCredentialManager(),
+        HostPlatform.MacOS => new MacKeychain(),
+        HostPlatform.Windows => new WindowsCredentialManager(),
         _ => new SecretServiceKeyring(),
     };
 }

@@ -14,8 +14,8 @@ public static class SfKeychain
 {
     public static SfKeyLookup Find(SfPaths paths, SfContext context)
     {
-        if (context.Platform == SfPlatform.Windows || UsesGenericKeychain(context)) return FromKeyFile(paths, context);
-        if (context.Platform == SfPlatform.MacOS) return FromMacKeychain();
+        if (context.Platform == HostPlatform.Windows || UsesGenericKeychain(context)) return FromKeyFile(paths, context);
+        if (context.Platform == HostPlatform.MacOS) return FromMacKeychain();
         var secretTool = context.Variable("SFDX_SECRET_TOOL_PATH") ?? "/usr/bin/secret-tool";
         return ProcessRunner.IsExecutable(secretTool) ? FromSecretTool(secretTool, context) : FromKeyFile(paths, context);
     }
@@ -30,7 +30,7 @@ public static class SfKeychain
     {
         var keyFile = paths.KeyFile;
         if (!File.Exists(keyFile)) return SfKeyLookup.Missing(keyFile);
-        if (context.Platform != SfPlatform.Windows && !HasSecretFilePermissions(keyFile, paths.SfdxDirectory))
+        if (context.Platform != HostPlatform.Windows && !HasSecretFilePermissions(keyFile, paths.SfdxDirectory))
             return SfKeyLookup.Failed($"Invalid file permissions for secret file: {keyFile}");
         try
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LogoutModule.Core.Shared;
 using LogoutModule.Core.Salesforce;
 using LogoutModule.Tests.Support;
 using Xunit;
@@ -44,7 +45,7 @@ public sealed class SfListAuthInteropTests : IClassFixture<SfListAuthInteropTest
         var sfResult = (JsonArray)JsonNode.Parse(sf.StandardOutput)!["result"]!;
 
         var environment = new Dictionary<string, string?>(extra.ToDictionary(p => p.Key, p => (string?)p.Value)) { ["SF_USE_GENERIC_UNIX_KEYCHAIN"] = "true" };
-        var context = new SfContext(_fixture.Home, cwd, name => environment.GetValueOrDefault(name), DateTimeOffset.UtcNow, SfPlatform.Linux);
+        var context = new SfContext(_fixture.Home, cwd, name => environment.GetValueOrDefault(name), DateTimeOffset.UtcNow, HostPlatform.Linux);
         var host = new FakeHost();
         GetAuthenticatedOrgOperation.Invoke(context, null, host);
         var ours = new JsonArray(host.OutputOf<OrgAuthorization>().Select(org => (JsonNode)SfListJson.ToSfEntry(org)).ToArray());
@@ -64,7 +65,7 @@ public sealed class SfListAuthInteropTests : IClassFixture<SfListAuthInteropTest
             .OfType<string>().Where(s => s.Length >= 8).ToList();
         var host = new FakeHost();
         var environment = new Dictionary<string, string?> { ["SF_USE_GENERIC_UNIX_KEYCHAIN"] = "true" };
-        GetAuthenticatedOrgOperation.Invoke(new SfContext(_fixture.Home, _fixture.Project, environment.GetValueOrDefault, DateTimeOffset.UtcNow, SfPlatform.Linux), new[] { "*" }, host);
+        GetAuthenticatedOrgOperation.Invoke(new SfContext(_fixture.Home, _fixture.Project, environment.GetValueOrDefault, DateTimeOffset.UtcNow, HostPlatform.Linux), new[] { "*" }, host);
 
         Assert.NotEmpty(secrets);
         var text = host.AllText();

@@ -134,7 +134,7 @@ public sealed class SfLogoutInteropTests : IClassFixture<SfLogoutInteropTests.Ba
 
     private static SfContext Context(string home, bool insideProject)
         => new(home, insideProject ? Path.Combine(home, "project") : home,
-            name => name == "SF_USE_GENERIC_UNIX_KEYCHAIN" ? "true" : null, DateTimeOffset.UtcNow, SfPlatform.Linux);
+            name => name == "SF_USE_GENERIC_UNIX_KEYCHAIN" ? "true" : null, DateTimeOffset.UtcNow, HostPlatform.Linux);
 
     private static string Copy(string from, string to)
     {

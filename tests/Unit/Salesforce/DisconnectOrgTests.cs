@@ -358,7 +358,8 @@ public sealed class DisconnectOrgTests
     {
         using var home = SfHome.FromFixture();
         var secrets = home.DecryptedSecrets();
-        using var server = new LoopbackRevokeServer(token => token.StartsWith("5Aep861", StringComparison.Ordinal) && token.EndsWith("0", StringComparison.Ordinal) ? 400 : 200);
+        // Refresh tokens are revoked; the JWT org's access token is refused, as Salesforce may answer.
+        using var server = new LoopbackRevokeServer(token => token.StartsWith("00D", StringComparison.Ordinal) ? 400 : 200);
         foreach (var user in new[] { User1, "user6@fixture6.example.com", "user5@fixture5.example.com" })
         {
             var json = home.ReadJson(home.AuthFilePath(user));
@@ -370,7 +371,6 @@ public sealed class DisconnectOrgTests
         var results = LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1", "org6", "org5" }, Force = true, Revoke = true }, host)
             .ToDictionary(r => r.Username);
 
-        var crypto = new SfCrypto(SfHome.FixtureKey);
         Assert.Equal(3, results.Count);
         Assert.All(results.Values, r => Assert.True(r.AuthFileRemoved));
         Assert.Equal(3, server.Tokens.Count);
@@ -386,8 +386,9 @@ public sealed class DisconnectOrgTests
                 Assert.Contains(host.Warnings, w => w.Contains(user));
             }
         }
+        Assert.Contains(results.Values, r => r.Revocation == RevocationStatus.Revoked);
+        Assert.Contains(results.Values, r => r.Revocation == RevocationStatus.NotRevoked);
         Assert.All(secrets, secret => Assert.DoesNotContain(secret, host.AllText()));
-        _ = crypto;
     }
 
     [Fact]
@@ -410,59 +411,35 @@ public sealed class DisconnectOrgTests
     /// <summary>A loopback /services/oauth2/revoke that records each posted token and answers by a rule.</summary>
     private sealed class LoopbackRevokeServer : IDisposable
     {
-        private readonly HttpListener _listener = new();
+        private readonly LoopbackServer _server;
         private readonly Func<string, int> _status;
-        private readonly Thread _thread;
 
         public LoopbackRevokeServer(Func<string, int> status)
         {
             _status = status;
-            var port = FreePort();
-            BaseUrl = $"http://127.0.0.1:{port}";
-            _listener.Prefixes.Add(BaseUrl + "/");
-            _listener.Start();
-            _thread = new Thread(Serve) { IsBackground = true };
-            _thread.Start();
+            _server = new LoopbackServer(Answer);
         }
 
-        public string BaseUrl { get; }
-        public List<string> Tokens { get; } = new();
+        private LoopbackResponse Answer(RecordedRequest request)
+        {
+            var body = request.BodyText;
+            var ok = request.Method == "POST" && request.Path == "/services/oauth2/revoke"
+                && request.Header("Content-Type")?.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal) == true
+                && body.StartsWith("token=", StringComparison.Ordinal);
+            if (!ok) return new LoopbackResponse(404);
+            var token = Uri.UnescapeDataString(body.Substring("token=".Length));
+            lock (Tokens) Tokens.Add(token);
+            var answer = _status(token);
+            return new LoopbackResponse(answer, answer == 400 ? "{\"error\":\"invalid_token\",\"error_description\":\"invalid token\"}" : "");
+        }
+
+        public string BaseUrl => _server.BaseUrl;
         public int StatusFor(string token) => _status(token);
+        public List<string> Tokens { get; } = new();
 
-        private void Serve()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try { context = _listener.GetContext(); }
-                catch (HttpListenerException) { return; }
-                catch (ObjectDisposedException) { return; }
-                using var reader = new StreamReader(context.Request.InputStream);
-                var body = reader.ReadToEnd();
-                var ok = context.Request.HttpMethod == "POST" && context.Request.Url!.AbsolutePath == "/services/oauth2/revoke"
-                    && context.Request.ContentType!.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal) && body.StartsWith("token=", StringComparison.Ordinal);
-                var token = Uri.UnescapeDataString(body.Substring("token=".Length));
-                lock (Tokens) Tokens.Add(token);
-                var status = ok ? _status(token) : 404;
-                context.Response.StatusCode = status;
-                var answer = status == 400 ? "{\"error\":\"invalid_token\",\"error_description\":\"invalid token\"}" : "";
-                var bytes = System.Text.Encoding.UTF8.GetBytes(answer);
-                context.Response.OutputStream.Write(bytes, 0, bytes.Length);
-                context.Response.Close();
-            }
-        }
-
-        private static int FreePort()
-        {
-            var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
-        }
-
-        public void Dispose() => _listener.Close();
+        public void Dispose() => _server.Dispose();
     }
+
     [Theory]
     [InlineData("by username")]
     [InlineData("all")]

@@ -29,7 +29,7 @@ public sealed class CodexState : IDisposable
     public string TempPath => _temp.Path;
 
     public CodexContext Context(ICodexKeyring? keyring = null)
-        => new(name => _environment.TryGetValue(name, out var v) ? v : null, _temp.Path, CodexPlatform.Linux, SystemDirectory, keyring ?? Keyring);
+        => new(name => _environment.TryGetValue(name, out var v) ? v : null, _temp.Path, HostPlatform.Linux, SystemDirectory, keyring ?? Keyring);
 
     public void SetVariable(string name, string value) => _environment[name] = value;
 

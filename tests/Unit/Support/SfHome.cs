@@ -38,7 +38,7 @@ public sealed class SfHome : IDisposable
         Directory.CreateDirectory(Home);
         var environment = new Dictionary<string, string?>(Environment);
         return new SfContext(Home, currentDirectory ?? Home, name => environment.TryGetValue(name, out var value) ? value : null,
-            now ?? new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero), SfPlatform.Linux);
+            now ?? new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero), HostPlatform.Linux);
     }
 
     public string AuthFilePath(string username) => Path.Combine(Sfdx, username + ".json");
