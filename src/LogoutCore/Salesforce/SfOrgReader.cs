@@ -56,9 +56,17 @@ public static class SfOrgReader
                 warnings.Add($"The auth file for {username} is invalid. Due to: {failure}");
                 continue;
             }
+            string? misnamedError = null;
+            if (!IsNamedAfterItsUsername(file, username))
+            {
+                // sf loads the org a file names from <username>.json: a copy is listed as that org once more,
+                // and a file whose username has no file of its own is an error entry naming that username.
+                var named = SfAuthFile.TryRead(paths.AuthFile(username), out _);
+                if (named is null) misnamedError = $"No authorization information found for {username}.";
+                else json = named;
+            }
             var org = Describe(file, username, json, aliases, configs, paths, context);
-            if (!IsNamedAfterItsUsername(file, username)) org.Error = $"No authorization information found for {Path.GetFileNameWithoutExtension(file)}.";
-            else org.Error = DecryptionError(json, crypto, keylessV2);
+            org.Error = misnamedError ?? DecryptionError(json, crypto, keylessV2);
             if (org.Error is not null)
             {
                 // sf's error entries report no method and no expiry.

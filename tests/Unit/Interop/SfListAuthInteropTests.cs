@@ -71,4 +71,21 @@ public sealed class SfListAuthInteropTests : IClassFixture<SfListAuthInteropTest
         var text = host.AllText();
         Assert.All(secrets, secret => Assert.False(text.Contains(secret, StringComparison.Ordinal), "a secret appeared in the output"));
     }
+
+    [InteropFact(RealSf.SfVariable)]
+    public void A_copied_and_a_misnamed_auth_file_are_listed_as_the_real_sf_lists_them()
+    {
+        using var home = SfHome.FromFixture();
+        File.Copy(home.AuthFilePath("user1@fixture1.example.com"), home.AuthFilePath("copy1@fixture1.example.com"));
+        File.Move(home.AuthFilePath("user5@fixture5.example.com"), home.AuthFilePath("moved5@fixture5.example.com"));
+
+        var sf = RealSf.Run(Peers.Variable(RealSf.SfVariable), new[] { "org", "list", "auth", "--json" }, home.Home, home.Home);
+        var sfResult = (JsonArray)JsonNode.Parse(sf.StandardOutput)!["result"]!;
+        var host = new FakeHost();
+        GetAuthenticatedOrgOperation.Invoke(home.Context(now: DateTimeOffset.UtcNow), null, host);
+        var ours = new JsonArray(host.OutputOf<OrgAuthorization>().Select(org => (JsonNode)SfListJson.ToSfEntry(org)).ToArray());
+
+        Assert.Equal(13, sfResult.Count);
+        Assert.Equal(SfListJson.Normalise(sfResult), SfListJson.Normalise(ours));
+    }
 }

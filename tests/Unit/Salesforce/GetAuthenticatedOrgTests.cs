@@ -204,14 +204,32 @@ public sealed class GetAuthenticatedOrgTests
     }
 
     [Fact]
-    public void An_auth_file_whose_username_differs_from_its_name_is_an_error_entry()
+    public void A_copied_auth_file_is_listed_again_as_the_org_it_names_as_sf_does()
     {
         using var home = SfHome.FromFixture();
         File.Copy(home.AuthFilePath("user5@fixture5.example.com"), home.AuthFilePath("copy@fixture5.example.com"));
 
-        var copy = List(home).Single(o => o.AuthFile == home.AuthFilePath("copy@fixture5.example.com"));
+        var entries = List(home).Where(o => o.Username == "user5@fixture5.example.com").ToList();
 
-        Assert.Equal("No authorization information found for copy@fixture5.example.com.", copy.Error);
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, entry => Assert.Null(entry.Error));
+        Assert.Equal(new[] { home.AuthFilePath("copy@fixture5.example.com"), home.AuthFilePath("user5@fixture5.example.com") },
+            entries.Select(e => e.AuthFile).OrderBy(f => f, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_misnamed_auth_file_whose_username_has_no_file_is_an_error_entry_naming_that_username()
+    {
+        using var home = SfHome.FromFixture();
+        File.Move(home.AuthFilePath("user5@fixture5.example.com"), home.AuthFilePath("moved@fixture5.example.com"));
+
+        var moved = List(home).Single(o => o.AuthFile == home.AuthFilePath("moved@fixture5.example.com"));
+
+        Assert.Equal("user5@fixture5.example.com", moved.Username);
+        Assert.Equal("No authorization information found for user5@fixture5.example.com.", moved.Error);
+        Assert.Equal("org5", moved.Alias);
+        Assert.Equal("00D000000000006EAA", moved.OrgId);
+        Assert.Equal(OAuthMethod.Unknown, moved.OAuthMethod);
     }
 
     [Fact]

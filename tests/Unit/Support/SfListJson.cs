@@ -30,21 +30,21 @@ public static class SfListJson
         };
     }
 
-    /// <summary>sf's result array, keyed by username, with accessToken removed and null members dropped.</summary>
-    public static SortedDictionary<string, string> Normalise(JsonArray result)
+    /// <summary>
+    /// sf's result array as a sorted list of canonical entries (keys sorted, accessToken and null members dropped),
+    /// so two listings compare equal whatever their order; a username listed twice (a copied auth file) stays twice.
+    /// </summary>
+    public static List<string> Normalise(JsonArray result)
     {
-        var byUser = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var entries = new List<string>();
         foreach (var entry in result.OfType<JsonObject>())
         {
-            var copy = (JsonObject)entry.DeepClone();
-            copy.Remove("accessToken");
-            foreach (var key in copy.Where(p => p.Value is null).Select(p => p.Key).ToList()) copy.Remove(key);
             var sorted = new JsonObject();
-            foreach (var pair in copy.OrderBy(p => p.Key, StringComparer.Ordinal)) sorted[pair.Key] = pair.Value?.DeepClone();
-            byUser[JsJsonText(copy["username"])] = sorted.ToJsonString();
+            foreach (var pair in entry.Where(p => p.Key != "accessToken" && p.Value is not null).OrderBy(p => p.Key, StringComparer.Ordinal))
+                sorted[pair.Key] = pair.Value!.DeepClone();
+            entries.Add(sorted.ToJsonString());
         }
-        return byUser;
+        entries.Sort(StringComparer.Ordinal);
+        return entries;
     }
-
-    private static string JsJsonText(JsonNode? node) => node?.GetValue<string>() ?? "";
 }
