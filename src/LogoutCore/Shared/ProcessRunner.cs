@@ -6,7 +6,11 @@ namespace LogoutModule.Core.Shared;
 /// <summary>Runs a helper program (secret-tool, security, xdg-open…) with arguments quoted safely, and a time limit.</summary>
 public static class ProcessRunner
 {
-    public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
+    public sealed record Result(int ExitCode, string StandardOutput, string StandardError)
+    {
+        /// <summary>Only the exit code: the output can be a secret (secret-tool lookup prints the key).</summary>
+        public override string ToString() => $"exit code {ExitCode}";
+    }
 
     /// <param name="environment">Variables to set (a null value removes the variable) on top of this process's environment.</param>
     public static Result Run(string fileName, IReadOnlyList<string> arguments, string? standardInput = null, TimeSpan? timeout = null,
