@@ -64,8 +64,10 @@ npm_install() { # name spec
   local name="$1" spec="$2" stage="$PEERS_DIR/.stage-$1-$$"
   rm -rf "$stage"; mkdir -p "$stage"
   echo '{"name":"logoutmodule-peer-'"$name"'","private":true}' >"$stage/package.json"
-  if ! npm install --prefix "$stage" --no-audit --no-fund --no-update-notifier \
-        --loglevel=error --save-exact "$spec" >"$stage.log" 2>&1; then
+  # Bounded: a registry that keeps failing (e.g. TLS errors) makes npm retry for a long time,
+  # and CI has 90 minutes in all.
+  if ! timeout --kill-after=30 1200 npm install --prefix "$stage" --no-audit --no-fund --no-update-notifier \
+        --fetch-retries=3 --loglevel=error --save-exact "$spec" >"$stage.log" 2>&1; then
     grep -v 'Unknown user config' "$stage.log" >&2 || true
     rm -rf "$stage" "$stage.log"
     return 1
