@@ -16,15 +16,13 @@ public sealed class DirectoryLock : IDisposable
     private readonly Timer _refresh;
     private int _released;
 
-    private DirectoryLock(string lockPath, string lockedFile)
+    private DirectoryLock(string lockPath)
     {
         LockPath = lockPath;
-        LockedFile = lockedFile;
         _refresh = new Timer(_ => Touch(), null, RefreshEvery, RefreshEvery);
     }
 
     public string LockPath { get; }
-    public string LockedFile { get; }
 
     /// <summary>sf's waiting rule: 10 retries, 1 s apart, then "Lock file is already being held".</summary>
     public static LockRetryPolicy SalesforceRetries { get; } = new(Retries: 10, Delay: TimeSpan.FromSeconds(1));
@@ -37,7 +35,7 @@ public sealed class DirectoryLock : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
         for (var attempt = 0; ; attempt++)
         {
-            if (TryCreateDirectoryExclusively(lockPath)) return new DirectoryLock(lockPath, fullPath);
+            if (TryCreateDirectoryExclusively(lockPath)) return new DirectoryLock(lockPath);
             // proper-lockfile removes a stale lock and tries again at once; one that cannot be removed (not empty,
             // read-only parent) counts as a held lock, or this would spin forever.
             if (IsStale(lockPath) && TryRemove(lockPath)) continue;

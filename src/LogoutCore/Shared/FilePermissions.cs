@@ -15,13 +15,6 @@ public readonly struct UnixMode
 /// </summary>
 public static class FilePermissions
 {
-    public static bool IsSupported =>
-#if NET8_0_OR_GREATER
-        !OperatingSystem.IsWindows();
-#else
-        false;
-#endif
-
     public static UnixMode? Get(string path)
     {
 #if NET8_0_OR_GREATER
