@@ -28,11 +28,7 @@ public sealed class CodexContext
     public ICodexKeyring Keyring { get; }
 
     /// <summary>An environment variable, with an empty value treated as unset (as codex does).</summary>
-    public string? Variable(string name)
-    {
-        var value = Environment(name);
-        return string.IsNullOrEmpty(value) ? null : value;
-    }
+    public string? Variable(string name) => EnvironmentVariables.NonEmpty(Environment, name);
 
     public static CodexContext FromProcess()
     {

@@ -9,11 +9,7 @@ namespace LogoutModule.Core.Salesforce;
 public sealed record SfContext(string HomeDirectory, string CurrentDirectory, Func<string, string?> Environment, DateTimeOffset Now, HostPlatform Platform)
 {
     /// <summary>An environment variable, with an empty value treated as unset (as sf does).</summary>
-    public string? Variable(string name)
-    {
-        var value = Environment(name);
-        return string.IsNullOrEmpty(value) ? null : value;
-    }
+    public string? Variable(string name) => EnvironmentVariables.NonEmpty(Environment, name);
 
     /// <summary>The live session: Node's os.homedir() rule (USERPROFILE first on Windows, HOME elsewhere).</summary>
     public static SfContext FromProcess(string currentDirectory)

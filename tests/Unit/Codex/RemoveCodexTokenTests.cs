@@ -273,11 +273,7 @@ public sealed class RemoveCodexTokenTests
         using (CodexLocks.Acquire(state.Home, TimeSpan.FromSeconds(5)))
         {
             foreach (var name in new[] { "auth.lock", "auth.json.lock" })
-            {
-                using var probe = Process.Start(new ProcessStartInfo("flock", new[] { "-n", Path.Combine(state.Home, name), "true" }))!;
-                probe.WaitForExit();
-                Assert.Equal(1, probe.ExitCode);
-            }
+                Assert.True(IsLockedByAnother(Path.Combine(state.Home, name)), $"{name} is not held");
         }
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(state.Home, "auth.json.lock")));
         Assert.Equal("Successfully logged out", Remove(state, new FakeHost()).Message);
@@ -290,11 +286,17 @@ public sealed class RemoveCodexTokenTests
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < deadline)
         {
-            using var probe = Process.Start(new ProcessStartInfo("flock", new[] { "-n", lockFile, "true" }))!;
-            probe.WaitForExit();
-            if (probe.ExitCode == 1) return;
+            if (IsLockedByAnother(lockFile)) return;
             Thread.Sleep(20);
         }
         Assert.Fail($"nothing took {lockFile} within 10 s");
+    }
+
+    /// <summary>`flock -n` fails (exit 1) exactly when another open file description holds the lock.</summary>
+    private static bool IsLockedByAnother(string lockFile)
+    {
+        using var probe = Process.Start(new ProcessStartInfo("flock", new[] { "-n", lockFile, "true" }))!;
+        probe.WaitForExit();
+        return probe.ExitCode == 1;
     }
 }
