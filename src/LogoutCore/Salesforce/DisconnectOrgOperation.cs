@@ -99,8 +99,7 @@ public static class DisconnectOrgOperation
     /// <summary>ShouldProcess per org (stop on no), then -Force or ShouldContinue with Yes/Yes to All/No/No to All.</summary>
     private static List<OrgLogoutResult> Confirm(IReadOnlyList<OrgAuthorization> candidates, SfPaths paths, SfContext context, bool force, IHostInteraction host)
     {
-        var configs = new[] { paths.GlobalConfig, paths.LocalConfig }.OfType<ConfigPair>()
-            .Select(pair => (Pair: pair, Contents: SfConfig.ReadLocation(pair, context))).ToList();
+        var configs = paths.ConfigPairs.Select(pair => (Pair: pair, Contents: SfConfig.ReadLocation(pair, context))).ToList();
         var confirmed = new List<OrgLogoutResult>();
         bool yesToAll = false, noToAll = false;
         foreach (var org in candidates)

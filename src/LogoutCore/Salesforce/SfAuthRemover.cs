@@ -29,7 +29,7 @@ public static class SfAuthRemover
         foreach (var name in namesByAuthFile[org.AuthFile])
             if (!ownerOfName.ContainsKey(name)) ownerOfName[name] = org;
 
-        foreach (var pair in ConfigPairs(paths))
+        foreach (var pair in paths.ConfigPairs)
         {
             var removed = Guard(pair.ConfigFile, () => SfConfig.UnsetKeysNaming(pair, ownerOfName.Keys, context, lockPolicy));
             foreach (var entry in removed)
@@ -91,12 +91,6 @@ public static class SfAuthRemover
             AtomicFile.WriteAllText(org.AuthFile, JsJson.Stringify(json, 2));
             return new OrgLogoutResult(org.Username, org.OrgId, org.AuthFile) { ClientAppRemoved = clientApp };
         });
-    }
-
-    private static IEnumerable<ConfigPair> ConfigPairs(SfPaths paths)
-    {
-        yield return paths.GlobalConfig;
-        if (paths.LocalConfig is { } local) yield return local;
     }
 
     // sf unlinks the auth file without a lock; a file already gone is an error, as in sf.

@@ -20,6 +20,9 @@ public sealed class SfPaths
     public string? ProjectDirectory { get; }
     public ConfigPair? LocalConfig { get; }
 
+    /// <summary>The config locations a logout edits: the global pair, then the project's when run inside one.</summary>
+    public IEnumerable<ConfigPair> ConfigPairs => LocalConfig is null ? new[] { GlobalConfig } : new[] { GlobalConfig, LocalConfig };
+
     public string AuthFile(string username) => Path.Combine(SfdxDirectory, username + ".json");
 
     public string SandboxFile(string orgId) => Path.Combine(SfdxDirectory, orgId + ".sandbox.json");
