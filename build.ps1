@@ -25,8 +25,19 @@ function Invoke-Build {
     Write-Host "Module laid out in $(Join-Path $PSScriptRoot 'out/LogoutModule')"
 }
 
+function Import-PinnedPester {
+    # Pester comes from the NuGet source (build/tools.csproj pins it), never from PSGallery or the machine's modules.
+    $version = ([xml](Get-Content -Raw -LiteralPath (Join-Path $PSScriptRoot 'build/tools.csproj'))).Project.PropertyGroup.PesterVersion
+    $manifest = Join-Path $PSScriptRoot "out/tools/pester/$version/tools/Pester.psd1"
+    if (-not (Test-Path -LiteralPath $manifest)) {
+        dotnet restore (Join-Path $PSScriptRoot 'build/tools.csproj')
+        if ($LASTEXITCODE -ne 0) { throw "restoring Pester $version failed ($LASTEXITCODE)" }
+    }
+    Import-Module -Name $manifest -Force -ErrorAction Stop
+}
+
 function Invoke-PesterSuite {
-    Import-Module Pester -MinimumVersion 5.0 -ErrorAction Stop
+    Import-PinnedPester
     $configuration = New-PesterConfiguration
     $configuration.Run.Path = Join-Path $PSScriptRoot 'tests/Pester'
     $configuration.Run.PassThru = $true
