@@ -83,3 +83,38 @@ function Get-AllText([scriptblock]$Command) {
     $hostText = Invoke-Transcribed { $streams.Add((& $Command *>&1 | Out-String -Width 500)) }
     ($streams -join "`n") + $hostText
 }
+
+function Start-SilentServer {
+    # A loopback port that takes connections (the kernel completes them) but never answers: a server that hangs.
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $listener
+}
+
+function Measure-CtrlC {
+    # Runs $Script in a fresh runspace with the built module, waits (at most 20 s) until $Started, given the
+    # [powershell] instance, says the command is inside its wait, then stops it as Ctrl+C does, waiting at most 5 s.
+    # Returns how long stopping took, the final state, and the errors and progress records written.
+    param([scriptblock] $Script, [scriptblock] $Started)
+    $session = [initialsessionstate]::CreateDefault2()
+    $session.ImportPSModule([string[]] @($script:ModuleManifest))
+    $shell = [powershell]::Create($session)
+    $null = $shell.AddScript($Script.ToString())
+    $handle = $shell.BeginInvoke()
+    $deadline = [DateTime]::UtcNow.AddSeconds(20)
+    while (-not (& $Started $shell) -and -not $handle.IsCompleted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+    $reached = [bool](& $Started $shell)
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $stopped = $shell.BeginStop($null, $null).AsyncWaitHandle.WaitOne(5000)
+    $stopSeconds = $clock.Elapsed.TotalSeconds
+    $result = [pscustomobject]@{
+        Reached     = $reached
+        StopSeconds = $stopSeconds
+        State       = $shell.InvocationStateInfo.State
+        Errors      = @($shell.Streams.Error)
+        Progress    = @($shell.Streams.Progress)
+    }
+    # A command that ignored the stop ends at its own time limit; disposing it now would block until then.
+    if ($stopped) { $shell.Dispose() }
+    $result
+}

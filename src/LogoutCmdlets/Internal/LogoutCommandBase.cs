@@ -9,9 +9,12 @@ namespace LogoutModule.Commands.Internal;
 /// </summary>
 public abstract class LogoutCommandBase : PSCmdlet
 {
+    // Never disposed: StopProcessing may run on another thread at any moment, and a token source without timers
+    // holds nothing that needs releasing.
+    private readonly CancellationTokenSource _stopping = new();
     private PowerShellHost? _host;
 
-    internal IHostInteraction Interaction => _host ??= new PowerShellHost(this);
+    internal IHostInteraction Interaction => _host ??= new PowerShellHost(this, _stopping.Token);
 
     /// <summary>The current PowerShell FileSystem location, which sf and codex resolve projects from.</summary>
     internal string CurrentDirectory => SessionState.Path.CurrentFileSystemLocation.ProviderPath;
@@ -27,11 +30,18 @@ public abstract class LogoutCommandBase : PSCmdlet
     protected bool NoPrompt(SwitchParameter force)
         => force.IsPresent || (MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && confirm is SwitchParameter { IsPresent: false });
 
+    /// <summary>Ctrl+C or PowerShell.Stop(): cancels the network call or wait in progress (PowerShell calls this on another thread).</summary>
+    protected override void StopProcessing() => _stopping.Cancel();
+
     protected void Run(Action action)
     {
         try
         {
             action();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
         }
         catch (Exception e) when (!IsPowerShellFlowControl(e))
         {

@@ -10,7 +10,13 @@ internal sealed class PowerShellHost : IHostInteraction
 {
     private readonly PSCmdlet _cmdlet;
 
-    public PowerShellHost(PSCmdlet cmdlet) => _cmdlet = cmdlet;
+    public PowerShellHost(PSCmdlet cmdlet, CancellationToken stopping)
+    {
+        _cmdlet = cmdlet;
+        Stopping = stopping;
+    }
+
+    public CancellationToken Stopping { get; }
 
     public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
 

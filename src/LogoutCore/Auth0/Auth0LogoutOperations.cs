@@ -37,6 +37,8 @@ public sealed class DisconnectOptions
 /// </summary>
 public static class DisconnectAuth0SessionOperation
 {
+    private const int WaitProgressId = 0x0A0E;
+
     public static void Invoke(LogoutUrlRequest request, DisconnectOptions options, IBrowserLauncher browser, IHostInteraction host)
     {
         if (options.NoBrowser && options.Wait)
@@ -63,7 +65,7 @@ public static class DisconnectAuth0SessionOperation
 
         host.WriteVerbose($"Waiting up to {options.Timeout.TotalSeconds:0} seconds for the browser to return to {listener.ReturnTo}.");
         var clock = Stopwatch.StartNew();
-        var arrived = listener.WaitForReturn(options.Timeout);
+        var arrived = WaitShowingProgress(listener, options.Timeout, host);
         if (arrived is null)
         {
             host.WriteError(new LogoutError("LogoutReturnTimeout", ErrorKind.OperationTimeout, listener.ReturnTo,
@@ -75,6 +77,34 @@ public static class DisconnectAuth0SessionOperation
             host.WriteVerbose($"The browser returned to {arrived.Split('?')[0]} after {clock.Elapsed.TotalSeconds:0.0} seconds.");
         }
         host.WriteObject(new Auth0LogoutSession(url, true, arrived is not null, arrived is null ? null : clock.Elapsed));
+    }
+
+    /// <summary>
+    /// The -Wait loop in one-second slices, so the progress bar counts down and says what the command waits for;
+    /// Ctrl+C (host.Stopping) ends it within a slice's polling interval.
+    /// </summary>
+    private static string? WaitShowingProgress(LoopbackReturnListener listener, TimeSpan timeout, IHostInteraction host)
+    {
+        const string activity = "Waiting for the browser to finish the Auth0 logout";
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            while (clock.Elapsed < timeout)
+            {
+                var left = timeout - clock.Elapsed;
+                host.WriteProgress(new ProgressUpdate(WaitProgressId, activity,
+                    $"Waiting for the browser to return to {listener.ReturnTo} ({Math.Ceiling(left.TotalSeconds):0} s left; Ctrl+C stops)",
+                    (int)(100 * clock.Elapsed.Ticks / timeout.Ticks)));
+                var slice = left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1);
+                if (listener.WaitForReturn(slice, host.Stopping) is { } arrived) return arrived;
+            }
+            return null;
+        }
+        finally
+        {
+            // A stopped pipeline clears its own progress and refuses further writes.
+            if (!host.Stopping.IsCancellationRequested) host.WriteProgress(new ProgressUpdate(WaitProgressId, activity, "Done", 100, Completed: true));
+        }
     }
 }
 
@@ -99,7 +129,7 @@ public static class TestAuth0LogoutUrlOperation
         {
             var url = LogoutUrlBuilder.Build(request);
             host.WriteVerbose($"Probing {url.Url} without cookies or redirects.");
-            host.WriteObject(LogoutProbe.Probe(url, returnTo, check.Timeout));
+            host.WriteObject(LogoutProbe.Probe(url, returnTo, check.Timeout, host.Stopping));
             return;
         }
 
@@ -114,7 +144,7 @@ public static class TestAuth0LogoutUrlOperation
             var baseUri = Auth0Address.Resolve(request.Domain, request.BaseUri);
             source = request.ClientId is null ? "Tenant" : $"Application {request.ClientId}";
             host.WriteVerbose($"Reading the Allowed Logout URLs of the {source.ToLowerInvariant()} from {baseUri.AbsoluteUri}api/v2.");
-            allowed = ManagementApiReader.ReadAllowedLogoutUrls(baseUri, request.ClientId, token, check.Timeout);
+            allowed = ManagementApiReader.ReadAllowedLogoutUrls(baseUri, request.ClientId, token, check.Timeout, host.Stopping);
         }
         else
         {
@@ -140,7 +170,7 @@ public static class RevokeAuth0RefreshTokenOperation
         if (!host.ShouldProcess($"a refresh token of client '{clientId}' at {authority.AbsoluteUri}", "Revoke")) return;
         try
         {
-            var revocation = RefreshTokenRevoker.Revoke(authority, clientId, clientSecret, refreshToken, timeout ?? TimeSpan.FromSeconds(30));
+            var revocation = RefreshTokenRevoker.Revoke(authority, clientId, clientSecret, refreshToken, timeout ?? TimeSpan.FromSeconds(30), host.Stopping);
             host.WriteVerbose($"{authority.AbsoluteUri}oauth/revoke answered {revocation.StatusCode}.");
             host.WriteObject(revocation);
         }

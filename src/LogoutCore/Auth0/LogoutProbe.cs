@@ -9,12 +9,12 @@ public static class LogoutProbe
     private const string NotAllowedText = "is not defined as a valid URL";
 
     /// <summary>A cookie-less GET that does not follow redirects, so it ends nobody's session and shows Auth0's own verdict.</summary>
-    public static Auth0LogoutUrlTest Probe(Auth0LogoutUrl url, string returnTo, TimeSpan timeout)
+    public static Auth0LogoutUrlTest Probe(Auth0LogoutUrl url, string returnTo, TimeSpan timeout, CancellationToken cancellation)
     {
         HttpResult result;
         try
         {
-            result = HttpSender.Send(new HttpRequest("GET", url.GetUri()) { Timeout = timeout });
+            result = HttpSender.Send(new HttpRequest("GET", url.GetUri()) { Timeout = timeout }, cancellation);
         }
         catch (HttpSendException e)
         {

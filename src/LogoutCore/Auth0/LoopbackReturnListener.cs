@@ -58,20 +58,29 @@ public sealed class LoopbackReturnListener : IDisposable
         return new LoopbackReturnListener(listener, returnTo, UrlParts.TryParse(returnTo)!.Path);
     }
 
-    /// <summary>Waits for the browser to request the returnTo path; answers other paths (favicon…) with 404. Null on timeout.</summary>
-    public string? WaitForReturn(TimeSpan timeout)
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> for the browser to request the returnTo path and returns that request target
+    /// (path and query), or null when the time is up; answers other paths (favicon…) with 404. Throws
+    /// OperationCanceledException within about 50 ms of <paramref name="cancellation"/> (Ctrl+C) firing.
+    /// </summary>
+    public string? WaitForReturn(TimeSpan timeout, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
+            cancellation.ThrowIfCancellationRequested();
             if (!_listener.Pending())
             {
                 Thread.Sleep(50);
                 continue;
             }
             using var client = _listener.AcceptTcpClient();
-            var target = Answer(client);
-            if (target is not null) return target;
+            // A client that connects and sends nothing would otherwise hold Ctrl+C for the whole read timeout.
+            using (cancellation.Register(client.Close))
+            {
+                var target = Answer(client);
+                if (target is not null) return target;
+            }
         }
         return null;
     }
@@ -93,7 +102,7 @@ public sealed class LoopbackReturnListener : IDisposable
                 head.Append(Encoding.ASCII.GetString(buffer, 0, read));
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             return null;
         }

@@ -9,7 +9,8 @@ namespace LogoutModule.Core.Auth0;
 /// <summary>Reads allowed_logout_urls through the Management API: the application's list with a client id, the tenant's otherwise.</summary>
 public static class ManagementApiReader
 {
-    public static IReadOnlyList<string> ReadAllowedLogoutUrls(Uri baseUri, string? clientId, SecureString managementToken, TimeSpan timeout)
+    public static IReadOnlyList<string> ReadAllowedLogoutUrls(Uri baseUri, string? clientId, SecureString managementToken, TimeSpan timeout,
+        CancellationToken cancellation)
     {
         var token = SecretText.Reveal(managementToken);
         var (path, scope, what) = clientId is null
@@ -20,7 +21,7 @@ public static class ManagementApiReader
         HttpResult result;
         try
         {
-            result = HttpSender.Send(new HttpRequest("GET", uri) { BearerToken = token, Timeout = timeout });
+            result = HttpSender.Send(new HttpRequest("GET", uri) { BearerToken = token, Timeout = timeout }, cancellation);
         }
         catch (HttpSendException e)
         {

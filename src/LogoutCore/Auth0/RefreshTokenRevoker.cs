@@ -17,7 +17,8 @@ public sealed record Auth0TokenRevocation(string Authority, string ClientId, int
 /// <summary>POST /oauth/revoke with a JSON body (Auth0 accepts JSON and forms; JSON-only servers such as oauth2-mock-server need JSON).</summary>
 public static class RefreshTokenRevoker
 {
-    public static Auth0TokenRevocation Revoke(Uri baseUri, string clientId, SecureString? clientSecret, string refreshToken, TimeSpan timeout)
+    public static Auth0TokenRevocation Revoke(Uri baseUri, string clientId, SecureString? clientSecret, string refreshToken, TimeSpan timeout,
+        CancellationToken cancellation)
     {
         var secret = clientSecret is null ? null : SecretText.Reveal(clientSecret);
         var body = new StringBuilder("{\"client_id\":");
@@ -36,7 +37,7 @@ public static class RefreshTokenRevoker
         HttpResult result;
         try
         {
-            result = HttpSender.Send(new HttpRequest("POST", uri) { Body = body.ToString(), Timeout = timeout });
+            result = HttpSender.Send(new HttpRequest("POST", uri) { Body = body.ToString(), Timeout = timeout }, cancellation);
         }
         catch (HttpSendException e)
         {

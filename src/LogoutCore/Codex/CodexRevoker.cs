@@ -51,12 +51,15 @@ public static class CodexRevoker
         Headers = new Dictionary<string, string> { ["originator"] = "codex_cli_rs", ["User-Agent"] = UserAgent() },
     };
 
-    /// <summary>Sends the revocation; the outcome is a sentence for the result (never the token).</summary>
-    public static (bool Revoked, string Outcome) Revoke(Uri url, CodexTokens tokens)
+    /// <summary>
+    /// Sends the revocation; the outcome is a sentence for the result (never the token). Throws only
+    /// OperationCanceledException, when <paramref name="cancellation"/> (Ctrl+C) fires.
+    /// </summary>
+    public static (bool Revoked, string Outcome) Revoke(Uri url, CodexTokens tokens, CancellationToken cancellation)
     {
         try
         {
-            var result = HttpSender.Send(Request(url, tokens));
+            var result = HttpSender.Send(Request(url, tokens), cancellation);
             return result.StatusCode is >= 200 and < 300
                 ? (true, $"{HttpSender.Describe(url)} answered {result.StatusCode}")
                 : (false, $"{HttpSender.Describe(url)} answered {result.StatusCode}");

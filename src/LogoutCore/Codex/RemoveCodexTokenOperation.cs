@@ -106,7 +106,7 @@ public static class RemoveCodexTokenOperation
             result.Revocation = "Not revoked (declined).";
             return;
         }
-        var (revoked, outcome) = CodexRevoker.Revoke(url, tokens);
+        var (revoked, outcome) = CodexRevoker.Revoke(url, tokens, host.Stopping);
         result.TokenRevoked = revoked;
         result.Revocation = (revoked ? "Revoked: " : "Revocation failed (best-effort, as in codex): ") + outcome + ".";
         if (!revoked) host.WriteWarning($"The ChatGPT {kind} could not be revoked ({outcome}); the local credentials are removed anyway, as codex does.");

@@ -135,7 +135,7 @@ public static class DisconnectOrgOperation
                 {
                     var org = orgs[index];
                     Progress($"Revoking the token of {org.Username}", index);
-                    (org.Revocation, org.RevocationReason) = SfTokenRevoker.Revoke(org.Source!, crypto);
+                    (org.Revocation, org.RevocationReason) = SfTokenRevoker.Revoke(org.Source!, crypto, host.Stopping);
                     if (org.Revocation == RevocationStatus.Revoked) host.WriteVerbose($"Revoked the token of {org.Username}.");
                     else host.WriteWarning($"The token of {org.Username} was not revoked ({org.RevocationReason}); logging out locally anyway.");
                 }

@@ -15,8 +15,11 @@ public static class SfTokenRevoker
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Revokes one org's token; never throws for a network or server failure (the local logout goes on).</summary>
-    public static (RevocationStatus Status, string? Reason) Revoke(OrgAuthorization org, SfCrypto? crypto)
+    /// <summary>
+    /// Revokes one org's token; never throws for a network or server failure (the local logout goes on), only
+    /// OperationCanceledException when <paramref name="cancellation"/> (Ctrl+C) fires.
+    /// </summary>
+    public static (RevocationStatus Status, string? Reason) Revoke(OrgAuthorization org, SfCrypto? crypto, CancellationToken cancellation)
     {
         var json = SfAuthFile.TryRead(org.AuthFile, out var problem);
         if (json is null) return (RevocationStatus.NotRevoked, problem);
@@ -43,7 +46,7 @@ public static class SfTokenRevoker
                 Body = "token=" + Uri.EscapeDataString(token),
                 ContentType = "application/x-www-form-urlencoded",
                 Timeout = Timeout,
-            });
+            }, cancellation);
             if (response.StatusCode == 200) return (RevocationStatus.Revoked, null);
             var code = OAuthErrorCode(response.Body);
             return (RevocationStatus.NotRevoked, $"{HttpSender.Describe(endpoint)} answered HTTP {response.StatusCode}" + (code is null ? "" : $" {code}"));

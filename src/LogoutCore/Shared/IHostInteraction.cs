@@ -19,6 +19,12 @@ public interface IHostInteraction
     /// </summary>
     IReadOnlyList<int>? PromptForChoices(string caption, string message, IReadOnlyList<HostChoice> choices);
 
+    /// <summary>
+    /// Fired by the cmdlet's StopProcessing (Ctrl+C, PowerShell.Stop()). Every network call and wait takes it and ends
+    /// with OperationCanceledException, which the cmdlet turns into PowerShell's own pipeline stop.
+    /// </summary>
+    CancellationToken Stopping { get; }
+
     void WriteObject(object item);
     void WriteWarning(string message);
     void WriteVerbose(string message);

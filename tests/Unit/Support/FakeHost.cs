@@ -20,6 +20,9 @@ public sealed class FakeHost : IHostInteraction
     /// <summary>The answer to a multiple-choice prompt; null means the host cannot prompt.</summary>
     public Func<IReadOnlyList<HostChoice>, IReadOnlyList<int>>? ChoiceAnswer { get; init; }
 
+    /// <summary>What StopProcessing would fire; a test cancels its source to play Ctrl+C.</summary>
+    public CancellationToken Stopping { get; init; }
+
     public List<(string Target, string Action)> ShouldProcessCalls { get; } = new();
     public List<string> WhatIfLines { get; } = new();
     public List<(string Query, string Caption)> ShouldContinueCalls { get; } = new();

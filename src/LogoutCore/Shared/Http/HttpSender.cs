@@ -48,7 +48,12 @@ public sealed class HttpResult
 /// </summary>
 public static class HttpSender
 {
-    public static HttpResult Send(HttpRequest request)
+    /// <summary>
+    /// Sends the request and reads the whole answer. Throws HttpSendException when the server is unreachable or does not
+    /// answer within request.Timeout, and OperationCanceledException as soon as <paramref name="cancellation"/> fires
+    /// (the cmdlet's Ctrl+C), whatever the time limit.
+    /// </summary>
+    public static HttpResult Send(HttpRequest request, CancellationToken cancellation)
     {
         using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = request.FollowRedirects };
         using var client = new HttpClient(handler) { Timeout = request.Timeout };
@@ -63,9 +68,14 @@ public static class HttpSender
         }
         try
         {
-            using var response = client.SendAsync(message).GetAwaiter().GetResult();
+            // The default completion option reads the body inside SendAsync, so the token covers the whole exchange.
+            using var response = client.SendAsync(message, cancellation).GetAwaiter().GetResult();
             var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
             return new HttpResult((int)response.StatusCode, response.Headers.Location?.OriginalString, body);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            throw;
         }
         catch (TaskCanceledException e)
         {
