@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LogoutModule.Commands.Completion;
 using LogoutModule.Commands.Internal;
 using LogoutModule.Core.Salesforce;
 
@@ -26,6 +27,7 @@ public sealed class DisconnectOrgCommand : LogoutCommandBase
     [Parameter(ParameterSetName = ClientAppSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Username")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(OrgNameCompleter))]
     public string[]? TargetOrg { get; set; }
 
     /// <summary>Org objects from Get-AuthenticatedOrg.</summary>
@@ -40,6 +42,7 @@ public sealed class DisconnectOrgCommand : LogoutCommandBase
     /// <summary>Removes only this linked client app from the target's auth file; the org stays logged in.</summary>
     [Parameter(ParameterSetName = ClientAppSet, Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ClientAppCompleter))]
     public string? ClientApp { get; set; }
 
     /// <summary>Skips the "Are you sure" question (ShouldContinue); -Confirm still asks.</summary>

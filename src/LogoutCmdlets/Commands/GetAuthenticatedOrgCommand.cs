@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LogoutModule.Commands.Completion;
 using LogoutModule.Commands.Internal;
 using LogoutModule.Core.Salesforce;
 
@@ -16,6 +17,7 @@ public sealed class GetAuthenticatedOrgCommand : LogoutCommandBase
     [Alias("Username", "TargetOrg")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(OrgNameCompleter))]
     public string[]? Name { get; set; }
 
     protected override void ProcessRecord()

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using LogoutModule.Commands.Completion;
 using LogoutModule.Commands.Internal;
 using LogoutModule.Core.Auth0;
 
@@ -20,6 +21,7 @@ public sealed class TestAuth0LogoutUrlCommand : LogoutCommandBase
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("PostLogoutRedirectUri")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ReturnToCompleter))]
     public string ReturnTo { get; set; } = "";
 
     /// <summary>The Allowed Logout URLs to match against, as configured in Auth0.</summary>

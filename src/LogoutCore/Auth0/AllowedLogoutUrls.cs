@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LogoutModule.Core.Shared;
 
 namespace LogoutModule.Core.Auth0;
 
@@ -85,6 +86,19 @@ public static class AllowListMatcher
             ? "The Allowed Logout URLs list is empty (or has no valid entry)."
             : $"'{returnTo}' matches none of the {entries.Count} Allowed Logout URL(s).";
         return new AllowListMatch(false, reason, null, NearMiss(entries, url, returnTo, endpoint));
+    }
+
+    /// <summary>
+    /// Tab completion for a returnTo when the Allowed Logout URLs are known (typed on the same command line): the valid
+    /// entries without a wildcard (an entry with one is a pattern, not a URL to send) that fit <paramref name="wordToComplete"/>.
+    /// Never throws.
+    /// </summary>
+    public static IReadOnlyList<NameCompletion> CompleteReturnTo(IEnumerable<string> allowedLogoutUrls, string? wordToComplete)
+    {
+        var usable = allowedLogoutUrls.Where(text => !string.IsNullOrEmpty(text) && AllowedLogoutUrl.TryParse(text, out _) is { HasWildcard: false });
+        return CompletionText.Complete(usable, wordToComplete)
+            .Select(match => new NameCompletion(match.Text, match.Name, $"{match.Name} (an Allowed Logout URL)"))
+            .ToList();
     }
 
     private static bool Matches(AllowedLogoutUrl entry, UrlParts url, Auth0LogoutEndpoint endpoint)

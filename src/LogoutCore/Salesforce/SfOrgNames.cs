@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using LogoutModule.Core.Shared;
+
+namespace LogoutModule.Core.Salesforce;
+
+/// <summary>
+/// The names tab completion offers for sf orgs, read fast and never decrypted: usernames from the auth file names in
+/// <c>~/.sfdx</c> (sf names each file <c>&lt;username&gt;.json</c>), aliases from <c>alias.json</c>, and one org's
+/// linked client app names from its auth file's <c>clientApps</c> keys. Every member returns an empty list rather than
+/// throw: a completer must never break the prompt.
+/// </summary>
+public static class SfOrgNames
+{
+    /// <summary>Usernames and aliases fitting <paramref name="wordToComplete"/> (see <see cref="CompletionText.Complete"/>).</summary>
+    public static IReadOnlyList<NameCompletion> CompleteOrg(SfContext context, string? wordToComplete)
+    {
+        try
+        {
+            var paths = new SfPaths(context);
+            var usernames = Usernames(paths);
+            var aliases = Aliases(paths);
+            var toolTips = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var username in usernames) toolTips[username] = username;
+            foreach (var pair in aliases)
+                if (!toolTips.ContainsKey(pair.Key)) toolTips[pair.Key] = $"{pair.Key} (alias of {pair.Value})";
+            return CompletionText.Complete(toolTips.Keys, wordToComplete)
+                .Select(match => new NameCompletion(match.Text, match.Name, toolTips[match.Name]))
+                .ToList();
+        }
+        catch (Exception)
+        {
+            return Array.Empty<NameCompletion>();
+        }
+    }
+
+    /// <summary>
+    /// The client app names linked to the org <paramref name="targetOrg"/> names (a username or an alias, exact as sf
+    /// matches), read from the <c>clientApps</c> keys of its auth file only, fitting <paramref name="wordToComplete"/>.
+    /// </summary>
+    public static IReadOnlyList<NameCompletion> CompleteClientApp(SfContext context, string? targetOrg, string? wordToComplete)
+    {
+        try
+        {
+            if (string.IsNullOrEmpty(targetOrg)) return Array.Empty<NameCompletion>();
+            var paths = new SfPaths(context);
+            var username = Aliases(paths).Where(pair => pair.Key == targetOrg).Select(pair => pair.Value).FirstOrDefault() ?? targetOrg!;
+            var file = paths.AuthFile(username);
+            if (!File.Exists(file) || JsJson.Parse(File.ReadAllText(file)) is not JsonObject json || json["clientApps"] is not JsonObject apps)
+                return Array.Empty<NameCompletion>();
+            return CompletionText.Complete(apps.Select(pair => pair.Key), wordToComplete)
+                .Select(match => new NameCompletion(match.Text, match.Name, $"{match.Name} (client app linked to {username})"))
+                .ToList();
+        }
+        catch (Exception)
+        {
+            return Array.Empty<NameCompletion>();
+        }
+    }
+
+    private static IEnumerable<string> Usernames(SfPaths paths)
+        => Directory.Exists(paths.SfdxDirectory)
+            ? Directory.EnumerateFiles(paths.SfdxDirectory, "*.json")
+                .Select(Path.GetFileName)
+                .Where(name => SfOrgReader.IsAuthFileName(name!))
+                .Select(name => name!.Substring(0, name.Length - ".json".Length))
+                .ToList()
+            : Enumerable.Empty<string>();
+
+    private static IReadOnlyList<KeyValuePair<string, string>> Aliases(SfPaths paths)
+    {
+        try
+        {
+            return AliasStore.Read(paths.AliasFile);
+        }
+        catch (LogoutException)
+        {
+            return Array.Empty<KeyValuePair<string, string>>(); // a broken alias.json still completes usernames
+        }
+    }
+}
