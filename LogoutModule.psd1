@@ -1,6 +1,8 @@
+# The build writes the shipped copy of this manifest into out/LogoutModule: it stamps ModuleVersion with the <Version>
+# of Directory.Build.props and ReleaseNotes with that version's section of CHANGELOG.md (both written once, there).
 @{
     RootModule           = 'LogoutModule.psm1'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.0.0'
     GUID                 = '5f0c3b1e-8a57-4c1d-9a52-2d8f3e6b7c41'
     Author               = 'LogoutModule contributors'
     CompanyName          = 'LogoutModule'
@@ -26,7 +28,8 @@
     PrivateData          = @{
         PSData = @{
             Tags       = @('Logout', 'Salesforce', 'Codex', 'Auth0', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ProjectUri = 'https://example.invalid/LogoutModule'
+            # No LicenseUri/ProjectUri: the project has no public home yet; the LICENSE file ships in the package.
+            ReleaseNotes = ''
         }
     }
 }

@@ -1,23 +1,34 @@
 #Requires -Version 5.1
 <#
 .SYNOPSIS
-    Builds LogoutModule into out/LogoutModule and runs its tests.
+    Builds LogoutModule into out/LogoutModule, runs its tests, packages it, or shows it working.
 .PARAMETER Task
-    Build  - dotnet build: lays out the importable module in out/LogoutModule (the default).
-    Test   - Build, then the xUnit suites (dotnet test) and the Pester suite.
-    Pester - only the Pester suite in tests/Pester, against the built module.
+    Build   - dotnet build: lays out the importable module in out/LogoutModule (the default).
+    Demo    - Build, then in this pwsh: lists your sf orgs, or, where sf holds none, works on a copy of the sample sf home
+              in samples/ (fake credentials): lists its orgs, shows Disconnect-Org -WhatIf, logs out of one, shows
+              what changed on disk.
+    Test    - Every suite: the xUnit projects (unit, metadata, and interop where the real peers are
+              installed) and the Pester suite in tests/Pester. Ends with one summary line per runner.
+    Pester  - only the Pester suite, against the built module.
+    Package - out/package/LogoutModule.<version>.nupkg, written by PSResourceGet's Publish-PSResource from a Release
+              build, installable with Install-PSResource from that folder.
 .EXAMPLE
-    ./build.ps1; Import-Module ./out/LogoutModule/LogoutModule.psd1; Get-AuthenticatedOrg
+    dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Demo
+.EXAMPLE
+    dotnet pwsh -NoProfile -File ./build.ps1 -Task Package
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester')]
+    [ValidateSet('Build', 'Demo', 'Test', 'Pester', 'Package')]
     [string] $Task = 'Build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
 )
 $ErrorActionPreference = 'Stop'
 Set-Location -LiteralPath $PSScriptRoot
+
+# The xUnit projects `-Task Test` runs, in order.
+$TestProjects = @('tests/Unit')
 
 function Invoke-Build {
     dotnet build src/LogoutCmdlets -c $Configuration
@@ -37,6 +48,7 @@ function Import-PinnedPester {
 }
 
 function Invoke-PesterSuite {
+    # Returns $true when every Pester test passed.
     Import-PinnedPester
     $configuration = New-PesterConfiguration
     $configuration.Run.Path = Join-Path $PSScriptRoot 'tests/Pester'
@@ -46,20 +58,55 @@ function Invoke-PesterSuite {
     $result = Invoke-Pester -Configuration $configuration
     # .ci/run sums this line with the other suites.
     # A test file that fails to load counts as a failure too (FailedContainersCount), or the line could say 0 failed.
-    "Pester: $($result.PassedCount) passed, $($result.FailedCount + $result.FailedContainersCount) failed, $($result.SkippedCount) skipped"
-    if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') { exit 1 }
+    Write-Host "Pester: $($result.PassedCount) passed, $($result.FailedCount + $result.FailedContainersCount) failed, $($result.SkippedCount) skipped"
+    $result.FailedCount -eq 0 -and $result.Result -eq 'Passed'
+}
+
+function Invoke-Package {
+    # A Release build laid out in a staging folder (out/LogoutModule, which a session may have imported, is left alone),
+    # then Publish-PSResource into out/package through a throwaway local repository registration.
+    $package = Join-Path $PSScriptRoot 'out/package'
+    $staging = Join-Path $package 'staging'
+    Remove-Item -LiteralPath $staging -Recurse -Force -ErrorAction Ignore
+    dotnet build src/LogoutCmdlets -c Release "-p:ModuleOutputDir=$staging/LogoutModule/"
+    if ($LASTEXITCODE -ne 0) { throw "dotnet build failed ($LASTEXITCODE)" }
+    $version = (Import-PowerShellDataFile -LiteralPath "$staging/LogoutModule/LogoutModule.psd1").ModuleVersion
+    Remove-Item -LiteralPath (Join-Path $package "LogoutModule.$version.nupkg") -Force -ErrorAction Ignore
+    $repository = 'LogoutModuleBuild-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+    Register-PSResourceRepository -Name $repository -Uri $package -Trusted
+    try {
+        Publish-PSResource -Path "$staging/LogoutModule" -Repository $repository
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+        Remove-Item -LiteralPath $staging -Recurse -Force -ErrorAction Ignore
+    }
+    $nupkg = Join-Path $package "LogoutModule.$version.nupkg"
+    if (-not (Test-Path -LiteralPath $nupkg)) { throw "Publish-PSResource wrote no $nupkg" }
+    Write-Host "Package written: $nupkg"
+    Write-Host "Install it with: Register-PSResourceRepository -Name LogoutModuleLocal -Uri '$package' -Trusted; Install-PSResource LogoutModule -Repository LogoutModuleLocal"
 }
 
 switch ($Task) {
     'Build' { Invoke-Build }
-    'Test' {
+    'Demo' {
         Invoke-Build
-        dotnet test tests/Unit
-        if ($LASTEXITCODE -ne 0) { throw "dotnet test failed ($LASTEXITCODE)" }
-        Invoke-PesterSuite
+        & (Join-Path $PSScriptRoot 'samples/Show-LogoutModule.ps1') -ModuleManifest (Join-Path $PSScriptRoot 'out/LogoutModule/LogoutModule.psd1')
+    }
+    'Test' {
+        # Every runner runs even when an earlier one failed, so one run reports everything.
+        # dotnet test builds the module (Debug) and lays it out in out/LogoutModule, where Pester then imports it.
+        $ok = $true
+        foreach ($project in $TestProjects) {
+            dotnet test $project
+            if ($LASTEXITCODE -ne 0) { $ok = $false }
+        }
+        if (-not (Invoke-PesterSuite)) { $ok = $false }
+        if (-not $ok) { exit 1 }
     }
     'Pester' {
         if (-not (Test-Path (Join-Path $PSScriptRoot 'out/LogoutModule/net8.0/LogoutCmdlets.dll'))) { Invoke-Build }
-        Invoke-PesterSuite
+        if (-not (Invoke-PesterSuite)) { exit 1 }
     }
+    'Package' { Invoke-Package }
 }

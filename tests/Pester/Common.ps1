@@ -1,6 +1,9 @@
 # Shared set-up for the Pester suites: the built module, and sf fixture homes in TestDrive.
 $script:ModuleManifest = Join-Path $PSScriptRoot '../../out/LogoutModule/LogoutModule.psd1'
 $script:SharedFixtures = Join-Path $PSScriptRoot '../../../shared/reference/fixtures'
+# This very PowerShell, for child processes (-NonInteractive runs, fresh sessions): the dotnet tool's pwsh is an apphost
+# in $PSHOME, so no pwsh on PATH is needed.
+$script:Pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
 
 function New-SfFixtureHome {
     # A copy of the shared sf home (12 orgs and a project) with key.json at mode 600, as sf requires.

@@ -140,11 +140,16 @@ public sealed class CmdletMetadataTests : IDisposable
     }
 
     [Fact]
-    public void The_manifest_version_is_the_one_defined_in_Directory_Build_props()
+    public void The_shipped_manifest_carries_the_version_written_once_in_Directory_Build_props_and_its_CHANGELOG_section()
     {
         var props = File.ReadAllText(Path.Combine(RepoPaths.Root, "Directory.Build.props"));
         var version = Regex.Match(props, "<Version>([^<]+)</Version>").Groups[1].Value;
-        Assert.Contains($"ModuleVersion        = '{version}'", File.ReadAllText(Path.Combine(RepoPaths.Root, "LogoutModule.psd1")));
+        Assert.Contains("ModuleVersion        = '0.0.0'", File.ReadAllText(Path.Combine(RepoPaths.Root, "LogoutModule.psd1")));
+        var shipped = File.ReadAllText(Path.Combine(RepoPaths.ModuleFolder, "LogoutModule.psd1"));
+        Assert.Contains($"ModuleVersion        = '{version}'", shipped);
+        Assert.Contains($"## {version}", File.ReadAllText(Path.Combine(RepoPaths.Root, "CHANGELOG.md")));
+        Assert.Matches(@"ReleaseNotes = '[^']+", shipped);
+        Assert.DoesNotContain("example.invalid", shipped);
     }
 
     [Fact]
