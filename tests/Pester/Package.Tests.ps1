@@ -1,6 +1,6 @@
 # The installable package: ./build.ps1 -Task Package writes a nupkg with PSResourceGet; Install-PSResource installs it
 # from that folder into a user's module path, and a fresh pwsh imports it by name and lists orgs.
-# Every child pwsh gets its own HOME in TestDrive, so repository registrations and installs never touch the real user's.
+# The installing and importing pwsh get their own HOME in TestDrive, so the install never touches the real user's modules.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
@@ -19,9 +19,8 @@ BeforeAll {
         finally { $env:HOME, $env:USERPROFILE, $env:PSModulePath = $saved }
     }
 
-    $builderHome = Join-Path $TestDrive 'builder'
-    New-Item -ItemType Directory -Path $builderHome | Out-Null
-    $script:BuildOutput = Invoke-ChildPwsh $builderHome "& '$script:RepoRoot/build.ps1' -Task Package"
+    # The build keeps the real HOME (its NuGet cache and settings); its repository registration is throwaway and removed.
+    $script:BuildOutput = & $script:Pwsh -NoProfile -NonInteractive -Command "& '$script:RepoRoot/build.ps1' -Task Package" 2>&1
     $script:BuildExitCode = $LASTEXITCODE
     $script:Version = (Import-PowerShellDataFile -LiteralPath (Join-Path $script:RepoRoot 'out/LogoutModule/LogoutModule.psd1')).ModuleVersion
 }
