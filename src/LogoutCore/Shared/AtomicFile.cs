@@ -3,8 +3,9 @@ using System.Text;
 namespace LogoutModule.Core.Shared;
 
 /// <summary>
-/// Replaces a file's content without ever leaving it half-written: write a temp file beside it,
-/// flush to disk, give it the original's mode, then rename over the original. A symlink stays a symlink: as Node's
+/// Replaces a file's content without ever leaving it half-written: write a temp file beside it, give it the original's
+/// owner, group and mode, flush to disk, then rename over the original. Run as root (sudo, an admin offboarding a user)
+/// on a user's files, the files stay the user's: a new file takes its folder's owner and group, as if the user had made it. A symlink stays a symlink: as Node's
 /// fs.writeFile does (sf, codex), the write goes to the file the link finally points to (on PowerShell 7).
 /// </summary>
 public static class AtomicFile
@@ -19,12 +20,16 @@ public static class AtomicFile
         var fullPath = FinalTarget(Path.GetFullPath(path));
         var directory = Path.GetDirectoryName(fullPath)!;
         var tempPath = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
-        var existingMode = File.Exists(fullPath) ? FilePermissions.Get(fullPath) : modeForNewFile;
+        var exists = File.Exists(fullPath);
+        var existingMode = exists ? FilePermissions.Get(fullPath) : modeForNewFile;
+        var owner = FilePermissions.GetOwner(exists ? fullPath : directory);
         try
         {
             using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                // Restrict before any byte is written, so a secret is never briefly world-readable.
+                // Owner first (chown may clear set-id bits), then the mode, both before any byte is written, so a
+                // secret is never briefly readable by anyone the original did not allow.
+                if (owner is { } fileOwner) FilePermissions.TrySetOwner(stream, fileOwner);
                 if (existingMode is { } mode) FilePermissions.Set(tempPath, mode);
                 stream.Write(content, 0, content.Length);
                 stream.Flush(flushToDisk: true);
