@@ -55,6 +55,13 @@ public sealed class DisconnectOrgCommand : LogoutCommandBase
     [Parameter(ParameterSetName = AllSet)]
     public SwitchParameter Revoke { get; set; }
 
+    /// <summary>With -Revoke: how many seconds each revocation may wait for Salesforce (30 by default).</summary>
+    [Parameter(ParameterSetName = ByTargetOrgSet)]
+    [Parameter(ParameterSetName = InputObjectSet)]
+    [Parameter(ParameterSetName = AllSet)]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSec { get; set; } = (int)SfTokenRevoker.DefaultTimeout.TotalSeconds;
+
     protected override void ProcessRecord()
     {
         if (TargetOrg is not null) _targetOrgs.AddRange(TargetOrg);
@@ -70,5 +77,6 @@ public sealed class DisconnectOrgCommand : LogoutCommandBase
             ClientApp = ClientApp,
             Force = NoPrompt(Force),
             Revoke = Revoke.IsPresent,
+            Timeout = TimeSpan.FromSeconds(TimeoutSec),
         }, Interaction));
 }

@@ -15,6 +15,9 @@ public sealed class DisconnectOrgRequest
     public string? ClientApp { get; init; }
     public bool Force { get; init; }
     public bool Revoke { get; init; }
+
+    /// <summary>-TimeoutSec: how long each revocation may wait for the server.</summary>
+    public TimeSpan Timeout { get; init; } = SfTokenRevoker.DefaultTimeout;
     public LockRetryPolicy? LockPolicy { get; init; }
 }
 
@@ -27,6 +30,8 @@ public static class DisconnectOrgOperation
     public const string Caption = "Log out of Salesforce orgs";
     public const string ScratchOrgWarning = "If you log out of a scratch org without having access to its password, you can't access this org again, either through the CLI or the Salesforce UI.";
     public const string SelectionMessage = "Select the orgs you want to log out of (type one username per line, then an empty line; ? shows type, aliases and configs):";
+    /// <summary>How many revocations are in flight at once: enough to hide latency, few enough not to flood a server.</summary>
+    public const int MaxConcurrentRevocations = 8;
     private const int ProgressActivityId = 0x5F03;
     private const string ProgressActivity = "Logging out of Salesforce orgs";
 
@@ -44,7 +49,7 @@ public static class DisconnectOrgOperation
         }
 
         if (candidates.Any(org => org.IsScratchOrg)) host.WriteWarning(ScratchOrgWarning);
-        var confirmed = Confirm(candidates, snapshot.Paths, context, request.Force, host);
+        var confirmed = Confirm(candidates, snapshot.Paths, context, request, host);
         if (confirmed.Count == 0) return;
         foreach (var result in Apply(confirmed, snapshot.Paths, context, request, host)) host.WriteObject(result);
     }
@@ -97,7 +102,7 @@ public static class DisconnectOrgOperation
     }
 
     /// <summary>ShouldProcess per org (stop on no), then -Force or ShouldContinue with Yes/Yes to All/No/No to All.</summary>
-    private static List<OrgLogoutResult> Confirm(IReadOnlyList<OrgAuthorization> candidates, SfPaths paths, SfContext context, bool force, IHostInteraction host)
+    private static List<OrgLogoutResult> Confirm(IReadOnlyList<OrgAuthorization> candidates, SfPaths paths, SfContext context, DisconnectOrgRequest request, IHostInteraction host)
     {
         var configs = paths.ConfigPairs.Select(pair => (Pair: pair, Contents: SfConfig.ReadLocation(pair, context))).ToList();
         var confirmed = new List<OrgLogoutResult>();
@@ -105,16 +110,18 @@ public static class DisconnectOrgOperation
         foreach (var org in candidates)
         {
             var names = new HashSet<string>(org.Aliases, StringComparer.Ordinal) { org.Username };
-            var changes = new List<string>
+            var changes = new List<string>();
+            if (request.Revoke) changes.Add(DescribeRevocation(org));
+            changes.AddRange(new[]
             {
                 SfOrgReader.IsNamedAfterItsUsername(org.AuthFile, org.Username) ? $"delete the auth file {org.AuthFile}" : $"leave the auth file {org.AuthFile} (it is not named after {org.Username})",
-            };
+            });
             if (org.Aliases.Length > 0) changes.Add($"remove the alias(es) {string.Join(", ", org.Aliases)} from {paths.AliasFile}");
             foreach (var (pair, contents) in configs)
             foreach (var key in SfConfig.KeysNaming(contents, names))
                 changes.Add($"unset {key} in {pair.ConfigFile} and {SfConfig.MirrorName(key)} in {pair.MirrorFile}");
             if (!host.ShouldProcess(Describe(org), "Log out: " + string.Join("; ", changes))) continue;
-            if (!force && !host.ShouldContinue($"Are you sure you want to log out of {org.Username}?", Caption, ref yesToAll, ref noToAll)) continue;
+            if (!request.Force && !host.ShouldContinue($"Are you sure you want to log out of {org.Username}?", Caption, ref yesToAll, ref noToAll)) continue;
             confirmed.Add(new OrgLogoutResult(org.Username, org.OrgId, org.AuthFile) { Source = org });
         }
         return confirmed;
@@ -127,30 +134,79 @@ public static class DisconnectOrgOperation
 
         try
         {
-            if (request.Revoke)
-            {
-                var keyLookup = SfKeychain.Find(paths, context);
-                var crypto = keyLookup.Key is { } key ? SfCrypto.TryCreate(key) : null;
-                for (var index = 0; index < orgs.Count; index++)
-                {
-                    var org = orgs[index];
-                    Progress($"Revoking the token of {org.Username}", index);
-                    (org.Revocation, org.RevocationReason) = SfTokenRevoker.Revoke(org.Source!, crypto, host.Stopping);
-                    if (org.Revocation == RevocationStatus.Revoked) host.WriteVerbose($"Revoked the token of {org.Username}.");
-                    else host.WriteWarning($"The token of {org.Username} was not revoked ({org.RevocationReason}); logging out locally anyway.");
-                }
-            }
+            var revokeFailures = new List<LogoutError>();
+            if (request.Revoke) orgs = RevokeAll(orgs, paths, context, request, host, Progress, revokeFailures);
 
             var namesByAuthFile = orgs.ToDictionary(org => org.AuthFile, org => org.Source!.Aliases.Append(org.Username).ToArray(), StringComparer.Ordinal);
             Progress("Unsetting config keys and aliases", 0);
-            return SfAuthRemover.LogOut(orgs, namesByAuthFile, paths, context, host,
+            var loggedOut = SfAuthRemover.LogOut(orgs, namesByAuthFile, paths, context, host,
                 index => Progress($"Deleting the auth file of {orgs[index].Username}", index), request.LockPolicy);
+            // After the others are logged out, so -ErrorAction Stop on one failure does not keep them logged in.
+            foreach (var failure in revokeFailures) host.WriteError(failure);
+            return loggedOut;
         }
         finally
         {
             if (showProgress) host.WriteProgress(new ProgressUpdate(ProgressActivityId, ProgressActivity, "Done", 100, Completed: true));
         }
     }
+
+    /// <summary>
+    /// Revokes every org's token, <see cref="MaxConcurrentRevocations"/> at a time, reporting in the orgs' order from this
+    /// thread (PowerShell's streams take writes only from the pipeline thread). Returns the orgs that may be logged out:
+    /// an org whose revocation could not be done gets a non-terminating RevokeFailed error and stays logged in.
+    /// Ctrl+C cancels every wait; nothing has changed on disk by then.
+    /// </summary>
+    private static List<OrgLogoutResult> RevokeAll(List<OrgLogoutResult> orgs, SfPaths paths, SfContext context, DisconnectOrgRequest request,
+        IHostInteraction host, Action<string, int> progress, List<LogoutError> failures)
+    {
+        var keyLookup = SfKeychain.Find(paths, context);
+        var crypto = keyLookup.Key is { } key ? SfCrypto.TryCreate(key) : null;
+        using var throttle = new SemaphoreSlim(MaxConcurrentRevocations);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(host.Stopping);
+        async Task<SfRevocation> RevokeOne(OrgAuthorization org)
+        {
+            await throttle.WaitAsync(stop.Token).ConfigureAwait(false);
+            try { return await SfTokenRevoker.RevokeAsync(org, crypto, request.Timeout, stop.Token).ConfigureAwait(false); }
+            finally { throttle.Release(); }
+        }
+
+        var pending = orgs.Select(org => Task.Run(() => RevokeOne(org.Source!), stop.Token)).ToList();
+        try
+        {
+            var revoked = new List<OrgLogoutResult>();
+            for (var index = 0; index < orgs.Count; index++)
+            {
+                var org = orgs[index];
+                progress($"Revoking the token of {org.Username}", index);
+                var outcome = pending[index].GetAwaiter().GetResult();
+                (org.Revocation, org.RevocationReason) = (outcome.Status, outcome.Reason);
+                if (outcome.Failed)
+                {
+                    failures.Add(new LogoutError("RevokeFailed", ErrorKind.ConnectionError, org.Username,
+                        $"The token of {org.Username} could not be revoked ({outcome.Reason}); the org was not logged out. Retry, or log out without -Revoke."));
+                    continue;
+                }
+                if (outcome.Status == RevocationStatus.Revoked) host.WriteVerbose($"Revoked the token of {org.Username}.");
+                else if (outcome.Status == RevocationStatus.AlreadyInvalid) host.WriteVerbose($"The token of {org.Username} was already invalid ({outcome.Reason}).");
+                else host.WriteWarning($"The token of {org.Username} was not revoked ({outcome.Reason}); logging out locally anyway.");
+                revoked.Add(org);
+            }
+            return revoked;
+        }
+        finally
+        {
+            // Ctrl+C (or a stop raised by a stream) leaves early: end the other requests before the throttle goes.
+            stop.Cancel();
+            try { Task.WaitAll(pending.ToArray<Task>()); } catch (AggregateException) { }
+        }
+    }
+
+    /// <summary>The What-if line of a revocation: where the token would go, or why it could not be revoked.</summary>
+    private static string DescribeRevocation(OrgAuthorization org)
+        => SfTokenRevoker.Endpoint(org.InstanceUrl, org.LoginUrl, out var problem) is { } endpoint
+            ? $"revoke its token at {Shared.Http.HttpSender.Describe(endpoint)}"
+            : $"revoke its token (cannot be done: {problem}, so the org would stay logged in)";
 
     private static void RemoveClientApps(IReadOnlyList<OrgAuthorization> orgs, string clientApp, DisconnectOrgRequest request, IHostInteraction host)
     {

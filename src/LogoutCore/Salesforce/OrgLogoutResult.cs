@@ -5,6 +5,11 @@ public enum RevocationStatus
     /// <summary>-Revoke was not given: no HTTP call was made (sf never makes one).</summary>
     NotRequested,
     Revoked,
+
+    /// <summary>The server answered <c>invalid_token</c>: the token was already revoked or expired, so the org was logged out.</summary>
+    AlreadyInvalid,
+
+    /// <summary>Nothing could be revoked (no token, or one no sf key decrypts), and the org was logged out anyway.</summary>
     NotRevoked,
 }
 
@@ -36,7 +41,7 @@ public sealed class OrgLogoutResult
 
     public RevocationStatus Revocation { get; internal set; }
 
-    /// <summary>Why the token was not revoked (HTTP status and OAuth error code, or a local reason); null otherwise.</summary>
+    /// <summary>Why the token was not revoked or was already invalid (HTTP status and OAuth error code, or a local reason); null when revoked.</summary>
     public string? RevocationReason { get; internal set; }
 
     /// <summary>The org as listed before the logout (for revocation); not shown.</summary>

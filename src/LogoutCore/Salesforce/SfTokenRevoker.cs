@@ -13,47 +13,71 @@ namespace LogoutModule.Core.Salesforce;
 /// </summary>
 public static class SfTokenRevoker
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Revokes one org's token; never throws for a network or server failure (the local logout goes on), only
-    /// OperationCanceledException when <paramref name="cancellation"/> (Ctrl+C) fires.
+    /// The revocation endpoint of an org: https, or http only on a loopback host (a test server), so a token never
+    /// travels in clear text and a made-up instance URL is refused before any connection. Null, with why, otherwise.
     /// </summary>
-    public static (RevocationStatus Status, string? Reason) Revoke(OrgAuthorization org, SfCrypto? crypto, CancellationToken cancellation)
+    public static Uri? Endpoint(string? instanceUrl, string? loginUrl, out string? problem)
+    {
+        problem = null;
+        var baseUrl = instanceUrl is { Length: > 0 } ? instanceUrl : loginUrl is { Length: > 0 } ? loginUrl : null;
+        if (baseUrl is null || !Uri.TryCreate(baseUrl.TrimEnd('/') + "/services/oauth2/revoke", UriKind.Absolute, out var endpoint))
+        {
+            problem = "the auth file has no usable instanceUrl or loginUrl";
+            return null;
+        }
+        if (endpoint.Scheme == Uri.UriSchemeHttps || (endpoint.Scheme == Uri.UriSchemeHttp && endpoint.IsLoopback)) return endpoint;
+        problem = $"the revocation address {HttpSender.Describe(endpoint)} is not https (http is allowed only on loopback)";
+        return null;
+    }
+
+    /// <summary>
+    /// Revokes one org's token within <paramref name="timeout"/>. Never throws for a network, server or file failure:
+    /// the outcome says whether the org may be logged out locally. 200 is Revoked; 400 <c>invalid_token</c> (Salesforce's
+    /// answer for a revoked or expired token) is AlreadyInvalid; an unreachable server, a timeout, any other answer or an
+    /// address that is not https could not be done, and the token may still be valid. A token that cannot be decrypted
+    /// (no usable sf key) cannot be used by sf either, so its org may go. Throws OperationCanceledException only when
+    /// <paramref name="cancellation"/> fires.
+    /// </summary>
+    public static async Task<SfRevocation> RevokeAsync(OrgAuthorization org, SfCrypto? crypto, TimeSpan timeout, CancellationToken cancellation)
     {
         var json = SfAuthFile.TryRead(org.AuthFile, out var problem);
-        if (json is null) return (RevocationStatus.NotRevoked, problem);
+        if (json is null) return SfRevocation.CouldNotBeDone(problem!);
         var stored = NonEmpty(json["refreshToken"]) ?? NonEmpty(json["accessToken"]);
-        if (stored is null) return (RevocationStatus.NotRevoked, "the auth file holds no token");
-        var baseUrl = NonEmpty(json["instanceUrl"]) ?? NonEmpty(json["loginUrl"]);
-        if (baseUrl is null || !Uri.TryCreate(baseUrl.TrimEnd('/') + "/services/oauth2/revoke", UriKind.Absolute, out var endpoint))
-            return (RevocationStatus.NotRevoked, "the auth file has no usable instanceUrl or loginUrl");
+        if (stored is null) return new SfRevocation(RevocationStatus.NotRevoked, "the auth file holds no token");
+        var endpoint = Endpoint(NonEmpty(json["instanceUrl"]), NonEmpty(json["loginUrl"]), out var addressProblem);
+        if (endpoint is null) return SfRevocation.CouldNotBeDone(addressProblem!);
 
         string token;
         if (crypto is not null && crypto.LooksEncrypted(stored))
         {
             try { token = crypto.Decrypt(stored); }
-            catch (CryptographicException) { return (RevocationStatus.NotRevoked, "the token cannot be decrypted"); }
+            catch (CryptographicException) { return new SfRevocation(RevocationStatus.NotRevoked, "the token cannot be decrypted"); }
         }
         // Without a usable key a value in sf's encrypted shape (the v1 shape covers both) must not be sent as the token.
-        else if (crypto is null && SfCrypto.HasEncryptedShape(stored, v2: false)) return (RevocationStatus.NotRevoked, "the sf key needed to decrypt the token was not found");
+        else if (crypto is null && SfCrypto.HasEncryptedShape(stored, v2: false)) return new SfRevocation(RevocationStatus.NotRevoked, "the sf key needed to decrypt the token was not found");
         else token = stored;
 
         try
         {
-            var response = HttpSender.Send(new HttpRequest("POST", endpoint)
+            var response = await HttpSender.SendAsync(new HttpRequest("POST", endpoint)
             {
                 Body = "token=" + Uri.EscapeDataString(token),
                 ContentType = "application/x-www-form-urlencoded",
-                Timeout = Timeout,
-            }, cancellation);
-            if (response.StatusCode == 200) return (RevocationStatus.Revoked, null);
+                Timeout = timeout,
+            }, cancellation).ConfigureAwait(false);
+            if (response.StatusCode == 200) return new SfRevocation(RevocationStatus.Revoked, null);
             var code = OAuthErrorCode(response.Body);
-            return (RevocationStatus.NotRevoked, $"{HttpSender.Describe(endpoint)} answered HTTP {response.StatusCode}" + (code is null ? "" : $" {code}"));
+            var answer = $"{HttpSender.Describe(endpoint)} answered HTTP {response.StatusCode}" + (code is null ? "" : $" {code}");
+            return response.StatusCode == 400 && code == "invalid_token"
+                ? new SfRevocation(RevocationStatus.AlreadyInvalid, answer)
+                : SfRevocation.CouldNotBeDone(answer);
         }
         catch (HttpSendException e)
         {
-            return (RevocationStatus.NotRevoked, e.Message);
+            return SfRevocation.CouldNotBeDone(e.Message);
         }
     }
 

@@ -48,4 +48,25 @@ public sealed class DisconnectOrgPerformanceTests
         Console.Error.WriteLine($"Disconnect-Org core: 1000 orgs with -All -Force in {best} ms (best attempt)");
         Assert.True(best < 1000, $"took {best} ms");
     }
+
+    [Fact]
+    public void Revoke_of_100_orgs_against_a_server_answering_after_200_ms_takes_under_5_seconds_with_results_in_order()
+    {
+        using var home = SfHome.Empty();
+        home.WriteKey();
+        using var server = new DisconnectOrgTests.LoopbackRevokeServer(_ => 200) { Delay = TimeSpan.FromMilliseconds(200) };
+        var usernames = Enumerable.Range(0, 100).Select(i => $"slow{i:D3}@load.example.com").ToList();
+        foreach (var username in usernames)
+            home.WriteAuthFile(username, new JsonObject { ["orgId"] = "00D000000000001", ["refreshToken"] = "5Aep861" + username, ["instanceUrl"] = server.BaseUrl });
+
+        var watch = Stopwatch.StartNew();
+        var results = DisconnectOrgTests.LogOut(home, new DisconnectOrgRequest { TargetOrgs = usernames, Force = true, Revoke = true });
+        watch.Stop();
+
+        Console.Error.WriteLine($"Disconnect-Org core: -Revoke of 100 orgs, server answering after 200 ms, in {watch.ElapsedMilliseconds} ms");
+        Assert.Equal(usernames, results.Select(r => r.Username));
+        Assert.All(results, r => Assert.Equal(RevocationStatus.Revoked, r.Revocation));
+        Assert.Equal(100, server.Tokens.Count);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.ElapsedMilliseconds} ms");
+    }
 }

@@ -354,62 +354,146 @@ public sealed class DisconnectOrgTests
     }
 
     [Fact]
-    public void Revoke_posts_the_decrypted_refresh_token_and_reports_revoked_and_not_revoked_and_no_token_leaks()
+    public void Revoke_posts_the_decrypted_refresh_token_and_an_already_invalid_token_counts_as_revoked_and_no_token_leaks()
     {
         using var home = SfHome.FromFixture();
         var secrets = home.DecryptedSecrets();
-        // Refresh tokens are revoked; the JWT org's access token is refused, as Salesforce may answer.
+        // Refresh tokens are revoked; the JWT org's access token is already invalid, as Salesforce answers for an expired one.
         using var server = new LoopbackRevokeServer(token => token.StartsWith("00D", StringComparison.Ordinal) ? 400 : 200);
-        foreach (var user in new[] { User1, "user6@fixture6.example.com", "user5@fixture5.example.com" })
-        {
-            var json = home.ReadJson(home.AuthFilePath(user));
-            json["instanceUrl"] = server.BaseUrl;
-            File.WriteAllText(home.AuthFilePath(user), JsJson.Stringify(json, 2));
-        }
+        var users = new[] { User1, "user6@fixture6.example.com", "user5@fixture5.example.com" };
+        foreach (var user in users) PointAt(home, user, server.BaseUrl);
         var host = new FakeHost();
 
-        var results = LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1", "org6", "org5" }, Force = true, Revoke = true }, host)
-            .ToDictionary(r => r.Username);
+        var results = LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1", "org6", "org5" }, Force = true, Revoke = true }, host);
 
-        Assert.Equal(3, results.Count);
-        Assert.All(results.Values, r => Assert.True(r.AuthFileRemoved));
+        Assert.Equal(users, results.Select(r => r.Username)); // the selection's order, whatever order the answers came in
+        Assert.All(results, r => Assert.True(r.AuthFileRemoved));
         Assert.Equal(3, server.Tokens.Count);
         Assert.All(server.Tokens, token => Assert.Contains(token, secrets));
-        Assert.StartsWith("00D", server.Tokens[1]); // org6 is a JWT login: only an access token
-        foreach (var (user, token) in new[] { User1, "user6@fixture6.example.com", "user5@fixture5.example.com" }.Zip(server.Tokens))
-        {
-            var expected = server.StatusFor(token) == 200 ? RevocationStatus.Revoked : RevocationStatus.NotRevoked;
-            Assert.Equal(expected, results[user].Revocation);
-            if (expected == RevocationStatus.NotRevoked)
-            {
-                Assert.Contains("HTTP 400 invalid_token", results[user].RevocationReason);
-                Assert.Contains(host.Warnings, w => w.Contains(user));
-            }
-        }
-        Assert.Contains(results.Values, r => r.Revocation == RevocationStatus.Revoked);
-        Assert.Contains(results.Values, r => r.Revocation == RevocationStatus.NotRevoked);
+        var jwt = results[1];
+        Assert.Equal(RevocationStatus.AlreadyInvalid, jwt.Revocation);
+        Assert.Contains("HTTP 400 invalid_token", jwt.RevocationReason);
+        Assert.Equal(new[] { RevocationStatus.Revoked, RevocationStatus.Revoked }, new[] { results[0].Revocation, results[2].Revocation });
+        Assert.Empty(host.Errors);
         Assert.All(secrets, secret => Assert.DoesNotContain(secret, host.AllText()));
     }
 
     [Fact]
-    public void A_failed_revocation_warns_and_the_local_logout_still_happens()
+    public void An_unreachable_revocation_server_keeps_the_org_logged_in_with_a_RevokeFailed_error_and_the_others_go_on()
     {
         using var home = SfHome.FromFixture();
-        var json = home.ReadJson(home.AuthFilePath(User1));
-        json["instanceUrl"] = "http://127.0.0.1:9"; // discard port: nothing listens
-        File.WriteAllText(home.AuthFilePath(User1), JsJson.Stringify(json, 2));
+        using var server = new LoopbackRevokeServer(_ => 200);
+        PointAt(home, User1, "http://127.0.0.1:9"); // discard port: nothing listens
+        PointAt(home, User2, server.BaseUrl);
+        var before = Snapshot(home.Home);
         var host = new FakeHost();
 
-        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true, Revoke = true }, host));
+        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1", "org2" }, Force = true, Revoke = true }, host));
 
-        Assert.Equal(RevocationStatus.NotRevoked, result.Revocation);
-        Assert.True(result.AuthFileRemoved);
-        Assert.Contains(host.Warnings, w => w.Contains(User1) && w.Contains("not revoked"));
+        Assert.Equal(User2, result.Username);
+        Assert.Equal(RevocationStatus.Revoked, result.Revocation);
+        var error = Assert.Single(host.Errors);
+        Assert.Equal("RevokeFailed", error.ErrorId);
+        Assert.Equal(ErrorKind.ConnectionError, error.Kind);
+        Assert.Equal(User1, error.TargetObject);
+        Assert.Contains("127.0.0.1:9", error.Message);
+        Assert.Contains("not logged out", error.Message);
+        // org1 keeps everything: its auth file, its alias and the target-org naming it.
+        Assert.Equal(before[Path.Combine(".sfdx", User1 + ".json")], File.ReadAllBytes(home.AuthFilePath(User1)));
+        Assert.Contains("\"org1\"", Text(AliasFile(home)));
+        Assert.Contains("\"target-org\": \"org1\"", Text(GlobalConfig(home)));
+        Assert.False(File.Exists(home.AuthFilePath(User2)));
         Assert.All(home.DecryptedSecrets(), secret => Assert.DoesNotContain(secret, host.AllText()));
     }
 
+    [Fact]
+    public void Revoke_of_all_orgs_refuses_an_ftp_or_non_loopback_http_instance_before_any_connection_and_logs_out_the_rest()
+    {
+        using var home = SfHome.FromFixture();
+        using var server = new LoopbackRevokeServer(_ => 200);
+        var authFiles = Directory.EnumerateFiles(home.Sfdx, "*.json").Where(path => SfOrgReader.IsAuthFileName(Path.GetFileName(path))).ToList();
+        foreach (var file in authFiles) PointAt(home, Path.GetFileNameWithoutExtension(file), server.BaseUrl);
+        PointAt(home, User1, "ftp://fixture1.example.com");
+        PointAt(home, User2, "http://fixture2.example.com"); // a made-up public host: never contacted
+        var host = new FakeHost();
+
+        var results = LogOut(home, new DisconnectOrgRequest { All = true, Force = true, Revoke = true }, host);
+
+        Assert.Equal(authFiles.Count - 2, results.Count);
+        Assert.Equal(authFiles.Count - 2, server.Tokens.Count);
+        Assert.Equal(new[] { User1, User2 }, host.Errors.Select(e => e.TargetObject).OrderBy(t => t));
+        Assert.All(host.Errors, e => Assert.Equal("RevokeFailed", e.ErrorId));
+        Assert.All(host.Errors, e => Assert.Contains("is not https (http is allowed only on loopback)", e.Message));
+        Assert.True(File.Exists(home.AuthFilePath(User1)));
+        Assert.True(File.Exists(home.AuthFilePath(User2)));
+    }
+
+    [Theory]
+    [InlineData(503, "HTTP 503")]
+    [InlineData(401, "HTTP 401")]
+    [InlineData(0, "no answer within")]
+    public void A_server_error_a_refusal_or_a_timeout_is_a_RevokeFailed_and_changes_nothing(int status, string reason)
+    {
+        using var home = SfHome.FromFixture();
+        using var server = new LoopbackRevokeServer(_ => status == 0 ? 200 : status);
+        if (status == 0) server.Delay = TimeSpan.FromSeconds(5);
+        PointAt(home, User1, server.BaseUrl);
+        var before = Snapshot(home.Home);
+        var host = new FakeHost();
+
+        var results = LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true, Revoke = true, Timeout = TimeSpan.FromMilliseconds(status == 0 ? 300 : 20_000) }, host);
+
+        Assert.Empty(results);
+        var error = Assert.Single(host.Errors);
+        Assert.Equal("RevokeFailed", error.ErrorId);
+        Assert.Contains(reason, error.Message);
+        Assert.Equal(before, Snapshot(home.Home));
+    }
+
+    [Fact]
+    public void Ctrl_C_during_revocation_returns_at_once_and_changes_nothing()
+    {
+        using var home = SfHome.FromFixture();
+        using var server = new LoopbackRevokeServer(_ => 200) { Delay = TimeSpan.FromSeconds(30) };
+        foreach (var user in new[] { User1, User2, User3 }) PointAt(home, user, server.BaseUrl);
+        var before = Snapshot(home.Home);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var host = new FakeHost { Stopping = stop.Token };
+        var watch = Stopwatch.StartNew();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1", "org2", "org3" }, Force = true, Revoke = true }, host));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.3), $"took {watch.ElapsedMilliseconds} ms");
+        Assert.Equal(before, Snapshot(home.Home));
+        Assert.Empty(host.Output);
+    }
+
+    [Fact]
+    public void WhatIf_with_Revoke_names_the_revocation_and_contacts_no_server()
+    {
+        using var home = SfHome.FromFixture();
+        using var server = new LoopbackRevokeServer(_ => 200);
+        PointAt(home, User1, server.BaseUrl);
+        PointAt(home, User2, "ftp://fixture2.example.com");
+        var host = new FakeHost { WhatIf = true };
+
+        Assert.Empty(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1", "org2" }, Revoke = true }, host));
+
+        Assert.Contains($"revoke its token at {server.BaseUrl}/services/oauth2/revoke", host.WhatIfLines[0]);
+        Assert.Contains("revoke its token (cannot be done: the revocation address ftp://fixture2.example.com/services/oauth2/revoke is not https", host.WhatIfLines[1]);
+        Assert.Empty(server.Tokens);
+    }
+
+    /// <summary>Points an org's instance URL (what -Revoke posts to) at <paramref name="url"/>.</summary>
+    internal static void PointAt(SfHome home, string username, string url)
+    {
+        var json = home.ReadJson(home.AuthFilePath(username));
+        json["instanceUrl"] = url;
+        File.WriteAllText(home.AuthFilePath(username), JsJson.Stringify(json, 2));
+    }
+
     /// <summary>A loopback /services/oauth2/revoke that records each posted token and answers by a rule.</summary>
-    private sealed class LoopbackRevokeServer : IDisposable
+    internal sealed class LoopbackRevokeServer : IDisposable
     {
         private readonly LoopbackServer _server;
         private readonly Func<string, int> _status;
@@ -434,7 +518,7 @@ public sealed class DisconnectOrgTests
         }
 
         public string BaseUrl => _server.BaseUrl;
-        public int StatusFor(string token) => _status(token);
+        public TimeSpan Delay { get => _server.Delay; set => _server.Delay = value; }
         public List<string> Tokens { get; } = new();
 
         public void Dispose() => _server.Dispose();

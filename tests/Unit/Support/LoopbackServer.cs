@@ -35,6 +35,9 @@ public sealed class LoopbackServer : IDisposable
     public string BaseUrl { get; }
     public Uri BaseUri => new(BaseUrl + "/");
     public int Status { get; set; }
+
+    /// <summary>How long each connection waits before it is read and answered (a slow or silent server); cut short by Dispose.</summary>
+    public TimeSpan Delay { get; set; }
     public List<RecordedRequest> Requests { get; } = new();
 
     private async Task Serve()
@@ -44,7 +47,16 @@ public sealed class LoopbackServer : IDisposable
             TcpClient client;
             try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException) { return; }
-            _ = Task.Run(() => Answer(client));
+            _ = Task.Run(async () =>
+            {
+                if (Delay > TimeSpan.Zero)
+                {
+                    try { await Task.Delay(Delay, _stop.Token); }
+                    catch (OperationCanceledException) { client.Dispose(); return; }
+                }
+                try { Answer(client); }
+                catch (IOException) { } // the client gave up (timeout, cancellation)
+            });
         }
     }
 

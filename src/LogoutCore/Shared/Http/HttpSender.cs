@@ -53,7 +53,13 @@ public static class HttpSender
     /// answer within request.Timeout, and OperationCanceledException as soon as <paramref name="cancellation"/> fires
     /// (the cmdlet's Ctrl+C), whatever the time limit.
     /// </summary>
-    public static HttpResult Send(HttpRequest request, CancellationToken cancellation)
+    public static HttpResult Send(HttpRequest request, CancellationToken cancellation) => SendAsync(request, cancellation).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// <see cref="Send"/> without holding a thread while the server thinks, so many requests can wait at once
+    /// (Disconnect-Org's concurrent revocations). Same results and exceptions.
+    /// </summary>
+    public static async Task<HttpResult> SendAsync(HttpRequest request, CancellationToken cancellation)
     {
         using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = request.FollowRedirects };
         using var client = new HttpClient(handler) { Timeout = request.Timeout };
@@ -69,8 +75,8 @@ public static class HttpSender
         try
         {
             // The default completion option reads the body inside SendAsync, so the token covers the whole exchange.
-            using var response = client.SendAsync(message, cancellation).GetAwaiter().GetResult();
-            var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+            using var response = await client.SendAsync(message, cancellation).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             return new HttpResult((int)response.StatusCode, response.Headers.Location?.OriginalString, body);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
