@@ -121,3 +121,51 @@ function Measure-CtrlC {
     if ($stopped) { $shell.Dispose() }
     $result
 }
+
+function Start-LoopbackHttpServer {
+    # An HTTP server on 127.0.0.1 (port 0) in a background runspace: each request is read, then answered with -Status
+    # and -Body; .State.Requests counts the requests read. Stop it with Stop-LoopbackHttpServer.
+    param([int] $Status = 200, [string] $Body = '')
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $state = [hashtable]::Synchronized(@{ Requests = 0 })
+    $runspace = [powershell]::Create()
+    $null = $runspace.AddScript({
+        param($listener, $status, $body, $state)
+        while ($true) {
+            try { $client = $listener.AcceptTcpClient() } catch { return }
+            try {
+                $stream = $client.GetStream()
+                $reader = [System.IO.StreamReader]::new($stream, [System.Text.Encoding]::ASCII)
+                $length = 0
+                while (($line = $reader.ReadLine())) { if ($line -match '^Content-Length:\s*(\d+)') { $length = [int]$Matches[1] } }
+                $buffer = [char[]]::new($length); $read = 0
+                while ($read -lt $length) { $read += $reader.Read($buffer, $read, $length - $read) }
+                $state.Requests++
+                $bytes = [System.Text.Encoding]::UTF8.GetBytes($body)
+                $head = [System.Text.Encoding]::ASCII.GetBytes("HTTP/1.1 $status X`r`nContent-Length: $($bytes.Length)`r`nConnection: close`r`n`r`n")
+                $stream.Write($head, 0, $head.Length); $stream.Write($bytes, 0, $bytes.Length)
+            } catch { } finally { $client.Dispose() }
+        }
+    }).AddArgument($listener).AddArgument($Status).AddArgument($Body).AddArgument($state)
+    $handle = $runspace.BeginInvoke()
+    [pscustomobject]@{ Listener = $listener; PowerShell = $runspace; Handle = $handle; State = $state; BaseUrl = "http://127.0.0.1:$($listener.LocalEndpoint.Port)" }
+}
+
+function Stop-LoopbackHttpServer($Server) {
+    if (-not $Server) { return }
+    $Server.Listener.Stop()
+    $Server.PowerShell.Stop()
+    $Server.PowerShell.Dispose()
+}
+
+function Set-SfInstanceUrl([string] $SfHome, [string] $Url, [string[]] $Username) {
+    # Points the orgs' instanceUrl (what -Revoke posts to) at Url, keeping sf's 2-space JSON; all orgs when none named.
+    $files = if ($Username) { $Username | ForEach-Object { Join-Path $SfHome ".sfdx/$_.json" } }
+             else { Get-ChildItem -LiteralPath (Join-Path $SfHome '.sfdx') -Filter '*@*.json' | ForEach-Object FullName }
+    foreach ($file in $files) {
+        $json = Get-Content -Raw -LiteralPath $file | ConvertFrom-Json
+        $json.instanceUrl = $Url
+        Set-Content -LiteralPath $file -NoNewline -Value ($json | ConvertTo-Json -Depth 10)
+    }
+}

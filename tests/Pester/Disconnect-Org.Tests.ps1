@@ -113,6 +113,60 @@ Describe 'Disconnect-Org' {
         $table | Should -Match 'user4@fixture4.example.com'
     }
 
+    It '-Revoke: an ftp instance URL is a non-terminating RevokeFailed for that org only; the others are logged out' {
+        $server = Start-LoopbackHttpServer -Status 200
+        try {
+            Set-SfInstanceUrl $script:SfHome $server.BaseUrl
+            Set-SfInstanceUrl $script:SfHome 'ftp://fixture1.example.com' -Username 'user1@fixture1.example.com'
+            $results = Disconnect-Org -All -Revoke -Force -ErrorVariable failures -ErrorAction SilentlyContinue 3>$null
+            $? | Should -BeFalse
+            $results.Count | Should -Be 11
+            $results.Revocation | Sort-Object -Unique | Should -Be 'Revoked'
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -Be 'RevokeFailed,LogoutModule.Commands.DisconnectOrgCommand'
+            $failures[0].TargetObject | Should -Be 'user1@fixture1.example.com'
+            $failures[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+            Join-Path $script:Sfdx 'user1@fixture1.example.com.json' | Should -Exist
+        } finally { Stop-LoopbackHttpServer $server }
+    }
+
+    It '-Revoke against a server that does not answer logs nothing out and reports each org (DNS down is the same)' {
+        $silent = Start-SilentServer
+        try {
+            Set-SfInstanceUrl $script:SfHome "http://127.0.0.1:$($silent.LocalEndpoint.Port)"
+            $before = Get-FolderState $script:SfHome
+            $results = Disconnect-Org org1, org2 -Revoke -Force -TimeoutSec 1 -ErrorVariable failures -ErrorAction SilentlyContinue
+            $results | Should -BeNullOrEmpty
+            $failures.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be 'RevokeFailed,LogoutModule.Commands.DisconnectOrgCommand'
+            $failures.Count | Should -Be 2
+            Get-FolderState $script:SfHome | Should -Be $before
+        } finally { $silent.Stop() }
+    }
+
+    It '-WhatIf with -Revoke names the revocation and contacts no server' {
+        $server = Start-LoopbackHttpServer -Status 200
+        try {
+            Set-SfInstanceUrl $script:SfHome $server.BaseUrl -Username 'user1@fixture1.example.com'
+            $text = Invoke-Transcribed { Disconnect-Org org1 -Revoke -WhatIf }
+            $text | Should -Match ([regex]::Escape("revoke its token at $($server.BaseUrl)/services/oauth2/revoke"))
+            Join-Path $script:Sfdx 'user1@fixture1.example.com.json' | Should -Exist
+        } finally { Stop-LoopbackHttpServer $server }
+    }
+
+    It 'Ctrl+C (StopProcessing) during -Revoke returns within a second and changes nothing' {
+        $silent = Start-SilentServer
+        try {
+            Set-SfInstanceUrl $script:SfHome "http://127.0.0.1:$($silent.LocalEndpoint.Port)"
+            $before = Get-FolderState $script:SfHome
+            $result = Measure-CtrlC -Started { $silent.Pending() } -Script ([scriptblock]::Create(
+                "`$env:HOME = '$($script:SfHome)'; Disconnect-Org org1, org2, org3 -Revoke -Force"))
+            $result.Reached | Should -BeTrue
+            $result.StopSeconds | Should -BeLessThan 1
+            $result.State | Should -Be 'Stopped'
+            Get-FolderState $script:SfHome | Should -Be $before
+        } finally { $silent.Stop() }
+    }
+
     It 'prints no token, password or secret in any stream' {
         $all = Disconnect-Org -All -Force -Verbose 4>&1 3>&1 | Out-String -Width 500
         $all | Should -Not -Match '5Aep861'

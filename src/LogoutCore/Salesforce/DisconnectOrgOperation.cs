@@ -129,8 +129,9 @@ public static class DisconnectOrgOperation
 
     private static IReadOnlyList<OrgLogoutResult> Apply(List<OrgLogoutResult> orgs, SfPaths paths, SfContext context, DisconnectOrgRequest request, IHostInteraction host)
     {
-        var showProgress = orgs.Count > 1;
-        void Progress(string status, int done) { if (showProgress) host.WriteProgress(new ProgressUpdate(ProgressActivityId, ProgressActivity, status, done * 100 / orgs.Count)); }
+        var total = orgs.Count; // orgs shrinks when revocations fail
+        var showProgress = total > 1;
+        void Progress(string status, int done) { if (showProgress) host.WriteProgress(new ProgressUpdate(ProgressActivityId, ProgressActivity, status, done * 100 / total)); }
 
         try
         {
