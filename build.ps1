@@ -12,6 +12,12 @@
     Pester  - only the Pester suite, against the built module.
     Package - out/package/LogoutModule.<version>.nupkg, written by PSResourceGet's Publish-PSResource from a Release
               build, installable with Install-PSResource from that folder.
+    Benchmark - Build (Release), then the benchmark program in tests/Benchmarks (not part of the module, the default
+              build or CI): sf homes of 100 to 10,000 orgs, the core in-process (BenchmarkDotNet), the cmdlets in this
+              repo's pwsh and the real sf/codex where installed; prints every target with PASS/FAIL and writes the table
+              to out/benchmarks/results.md. Takes several minutes.
+.PARAMETER BenchmarkArgument
+    Options for the benchmark program, e.g. '--sizes', '100,1000', '--no-peers', '--sf-all-max', '1000'.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Demo
 .EXAMPLE
@@ -19,10 +25,11 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Demo', 'Test', 'Pester', 'Package')]
+    [ValidateSet('Build', 'Demo', 'Test', 'Pester', 'Package', 'Benchmark')]
     [string] $Task = 'Build',
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+    [string[]] $BenchmarkArgument = @()
 )
 $ErrorActionPreference = 'Stop'
 Set-Location -LiteralPath $PSScriptRoot
@@ -109,4 +116,16 @@ switch ($Task) {
         if (-not (Invoke-PesterSuite)) { exit 1 }
     }
     'Package' { Invoke-Package }
+    'Benchmark' {
+        # Timings are only meaningful for Release builds, whatever -Configuration says.
+        $Configuration = 'Release'
+        Invoke-Build
+        dotnet build tests/Benchmarks -c Release
+        if ($LASTEXITCODE -ne 0) { throw "building the benchmark failed ($LASTEXITCODE)" }
+        dotnet tool restore
+        if ($LASTEXITCODE -ne 0) { throw "dotnet tool restore failed ($LASTEXITCODE)" }
+        dotnet tests/Benchmarks/bin/Release/net10.0/LogoutModule.Benchmarks.dll @BenchmarkArgument
+        # A missed target is a result, not a build failure: the table says which.
+        if ($LASTEXITCODE -notin 0, 1) { throw "the benchmark failed ($LASTEXITCODE)" }
+    }
 }
