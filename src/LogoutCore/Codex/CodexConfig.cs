@@ -1,5 +1,5 @@
 using LogoutModule.Core.Shared;
-using LogoutModule.Core.Toml;
+using Tomlyn.Syntax;
 
 namespace LogoutModule.Core.Codex;
 
@@ -30,7 +30,7 @@ public sealed class CodexConfig
     private static readonly string[] StoreVariants = { "file", "keyring", "auto", "ephemeral" };
     private static readonly string[] LoginMethodVariants = { "chatgpt", "api" };
 
-    private CodexConfig(string userConfigPath, TomlDocument? userDocument, CodexCredentialStore store, CodexForcedLoginMethod forcedLoginMethod)
+    private CodexConfig(string userConfigPath, ConfigToml? userDocument, CodexCredentialStore store, CodexForcedLoginMethod forcedLoginMethod)
     {
         UserConfigPath = userConfigPath;
         UserDocument = userDocument;
@@ -41,7 +41,7 @@ public sealed class CodexConfig
     public string UserConfigPath { get; }
 
     /// <summary>$CODEX_HOME/config.toml as parsed; null when the file does not exist.</summary>
-    public TomlDocument? UserDocument { get; }
+    public ConfigToml? UserDocument { get; }
 
     public CodexCredentialStore Store { get; }
     public CodexForcedLoginMethod ForcedLoginMethod { get; }
@@ -71,16 +71,16 @@ public sealed class CodexConfig
     {
         var userPath = Path.Combine(home, "config.toml");
         var user = ParseLayer(userPath);
-        var layers = new List<(string Path, TomlDocument Document)>();
+        var layers = new List<ConfigToml>();
         if (context.SystemConfigDirectory is { } system)
         {
             AddLayer(layers, Path.Combine(system, "managed_config.toml"));
-            if (user is not null) layers.Add((userPath, user));
+            if (user is not null) layers.Add(user);
             AddLayer(layers, Path.Combine(system, "config.toml"));
         }
         else if (user is not null)
         {
-            layers.Add((userPath, user));
+            layers.Add(user);
         }
 
         var store = Setting(layers, "cli_auth_credentials_store", StoreVariants) switch
@@ -99,25 +99,12 @@ public sealed class CodexConfig
         return new CodexConfig(userPath, user, store, forced);
     }
 
-    private static void AddLayer(List<(string Path, TomlDocument Document)> layers, string path)
+    private static void AddLayer(List<ConfigToml> layers, string path)
     {
-        if (ParseLayer(path) is { } document) layers.Add((path, document));
+        if (ParseLayer(path) is { } layer) layers.Add(layer);
     }
 
-    private static TomlDocument? ParseLayer(string path) => File.Exists(path) ? ParseFile(path) : null;
-
-    /// <summary>Parses the file's bytes; the document keeps a BOM in its text, so writing the text back restores every byte.</summary>
-    private static TomlDocument ParseFile(string path)
-    {
-        try
-        {
-            return TomlDocument.Parse(File.ReadAllBytes(path));
-        }
-        catch (TomlParseException e)
-        {
-            throw CodexHome.ConfigurationError("CodexConfigInvalid", path, $"{path}:{e.Line}:{e.Column}: {e.Reason}", e);
-        }
-    }
+    private static ConfigToml? ParseLayer(string path) => File.Exists(path) ? ConfigToml.Read(path) : null;
 
     /// <summary>
     /// Deletes the top-level auth_token key from config.toml, leaving every other byte as it was (BOM, comments, order,
@@ -127,22 +114,22 @@ public sealed class CodexConfig
     public bool RemoveLegacyAuthToken()
     {
         if (!File.Exists(UserConfigPath)) return false;
-        if (ParseFile(UserConfigPath).RemoveTopLevelKey("auth_token") is not { } updated) return false;
-        AtomicFile.WriteAllText(UserConfigPath, updated);
+        if (ConfigToml.Read(UserConfigPath).WithoutTopLevelKey("auth_token") is not { } updated) return false;
+        AtomicFile.WriteAllBytes(UserConfigPath, updated);
         return true;
     }
 
     /// <summary>The first layer's value for a top-level enum key, checked as serde checks an enum.</summary>
-    private static string? Setting(IEnumerable<(string Path, TomlDocument Document)> layers, string key, string[] variants)
+    private static string? Setting(IEnumerable<ConfigToml> layers, string key, string[] variants)
     {
-        foreach (var (path, document) in layers)
+        foreach (var layer in layers)
         {
-            if (document.FindTopLevel(key) is not { } entry) continue;
-            var where = $"{path}:{entry.Line}:{entry.Column}";
-            if (TomlText(entry.Value) is not { } text)
-                throw CodexHome.ConfigurationError("CodexConfigInvalid", path, $"{where}: invalid type for `{key}`, expected {Expected(variants)}");
+            if (layer.FindTopLevel(key) is not { Value: { } value }) continue;
+            var where = layer.Where(value.Span.Start.Offset);
+            if (value is not StringValueSyntax { Value: { } text })
+                throw CodexHome.ConfigurationError("CodexConfigInvalid", layer.Path, $"{where}: invalid type for `{key}`, expected {Expected(variants)}");
             if (Array.IndexOf(variants, text) < 0)
-                throw CodexHome.ConfigurationError("CodexConfigInvalid", path, $"{where}: unknown variant `{text}`, expected {Expected(variants)}");
+                throw CodexHome.ConfigurationError("CodexConfigInvalid", layer.Path, $"{where}: unknown variant `{text}`, expected {Expected(variants)}");
             return text;
         }
         return null;
@@ -152,6 +139,4 @@ public sealed class CodexConfig
     private static string Expected(string[] variants) => variants.Length == 2
         ? $"`{variants[0]}` or `{variants[1]}`"
         : "one of " + string.Join(", ", variants.Select(v => $"`{v}`"));
-
-    private static string? TomlText(TomlValue value) => value is TomlString text ? text.Value : null;
 }

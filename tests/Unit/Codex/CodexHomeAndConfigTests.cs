@@ -134,4 +134,25 @@ public sealed class CodexHomeAndConfigTests
         Assert.True(File.Exists(state.AuthFile));
         Assert.Equal("auth_token = \"x\"\nbroken = [\n", File.ReadAllText(state.ConfigFile));
     }
+
+    [Fact]
+    public void A_config_codex_loads_with_a_multi_line_inline_table_is_loaded_by_status_and_logout()
+    {
+        using var state = new CodexState();
+        const string config = "model = \"o3\"\n[mcp_servers.local]\ncommand = \"run-server\"\nenv = {\n  API_BASE = \"http://127.0.0.1:9\",\n}\n";
+        File.WriteAllText(state.ConfigFile, config);
+        state.WriteAuth("{\"OPENAI_API_KEY\":\"sk-test\"}");
+        var statusHost = new FakeHost();
+        var removeHost = new FakeHost();
+
+        GetCodexAuthStatusOperation.Invoke(state.Context(), state.Home, statusHost);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home }, removeHost);
+
+        Assert.Empty(statusHost.Errors);
+        Assert.Equal("API key configured - ***\nAuthentication is checked when you send a request.", statusHost.OutputOf<CodexAuthStatus>().Single().Message);
+        Assert.Empty(removeHost.Errors);
+        Assert.Equal("Successfully logged out", removeHost.OutputOf<CodexLogoutResult>().Single().Message);
+        Assert.False(File.Exists(state.AuthFile));
+        Assert.Equal(config, File.ReadAllText(state.ConfigFile));
+    }
 }
