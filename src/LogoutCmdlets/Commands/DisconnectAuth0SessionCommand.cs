@@ -5,7 +5,7 @@ using LogoutModule.Core.Auth0;
 namespace LogoutModule.Commands;
 
 /// <summary>
-/// <para type="synopsis">Ends the Auth0 session of the default browser by opening the logout URL there.</para>
+/// Ends the Auth0 session of the default browser by opening the logout URL there.
 /// </summary>
 [Cmdlet(VerbsCommunications.Disconnect, "Auth0Session", DefaultParameterSetName = V2Set, SupportsShouldProcess = true)]
 [OutputType(typeof(Auth0LogoutSession), typeof(Auth0LogoutUrl))]

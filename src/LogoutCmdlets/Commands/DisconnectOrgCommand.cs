@@ -6,9 +6,9 @@ using LogoutModule.Core.Salesforce;
 namespace LogoutModule.Commands;
 
 /// <summary>
-/// <para type="synopsis">Logs the Salesforce CLI (sf) out of orgs, with the same effects on sf's files as sf org logout.</para>
-/// <para type="description">Targets from the whole pipeline are collected and logged out together in EndProcessing, so
-/// alias.json and each config file are rewritten once per run and a stream of orgs confirms like one selection.</para>
+/// Logs the Salesforce CLI (sf) out of orgs, with the same effects on sf's files as sf org logout.
+/// Targets from the whole pipeline are collected and logged out together in EndProcessing, so
+/// alias.json and each config file are rewritten once per run and a stream of orgs confirms like one selection.
 /// </summary>
 [Cmdlet(VerbsCommunications.Disconnect, "Org", DefaultParameterSetName = ByTargetOrgSet, SupportsShouldProcess = true)]
 [OutputType(typeof(OrgLogoutResult))]

@@ -5,7 +5,7 @@ using LogoutModule.Core.Auth0;
 namespace LogoutModule.Commands;
 
 /// <summary>
-/// <para type="synopsis">Builds an Auth0 logout URL (/v2/logout or /oidc/logout) encoded exactly as auth0.js encodes it.</para>
+/// Builds an Auth0 logout URL (/v2/logout or /oidc/logout) encoded exactly as auth0.js encodes it.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "Auth0LogoutUrl", DefaultParameterSetName = V2Set)]
 [OutputType(typeof(Auth0LogoutUrl))]

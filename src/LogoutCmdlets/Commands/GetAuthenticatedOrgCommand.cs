@@ -6,7 +6,7 @@ using LogoutModule.Core.Salesforce;
 namespace LogoutModule.Commands;
 
 /// <summary>
-/// <para type="synopsis">Lists the Salesforce orgs the Salesforce CLI (sf) is logged into, from sf's own files.</para>
+/// Lists the Salesforce orgs the Salesforce CLI (sf) is logged into, from sf's own files.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "AuthenticatedOrg")]
 [OutputType(typeof(OrgAuthorization))]

@@ -5,7 +5,7 @@ using LogoutModule.Core.Codex;
 namespace LogoutModule.Commands;
 
 /// <summary>
-/// <para type="synopsis">Reports whether the OpenAI Codex CLI is logged in, as `codex login status` does, from codex's own files.</para>
+/// Reports whether the OpenAI Codex CLI is logged in, as `codex login status` does, from codex's own files.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CodexAuthStatus")]
 [OutputType(typeof(CodexAuthStatus))]

@@ -5,7 +5,7 @@ using LogoutModule.Core.Codex;
 namespace LogoutModule.Commands;
 
 /// <summary>
-/// <para type="synopsis">Logs the OpenAI Codex CLI out as `codex logout` does, and removes a legacy auth_token from config.toml.</para>
+/// Logs the OpenAI Codex CLI out as `codex logout` does, and removes a legacy auth_token from config.toml.
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "CodexToken", SupportsShouldProcess = true)]
 [OutputType(typeof(CodexLogoutResult))]

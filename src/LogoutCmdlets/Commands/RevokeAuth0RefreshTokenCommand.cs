@@ -6,7 +6,7 @@ using LogoutModule.Core.Auth0;
 namespace LogoutModule.Commands;
 
 /// <summary>
-/// <para type="synopsis">Revokes an Auth0 refresh token (POST /oauth/revoke); the token and client secret are never shown.</para>
+/// Revokes an Auth0 refresh token (POST /oauth/revoke); the token and client secret are never shown.
 /// </summary>
 [Cmdlet(VerbsSecurity.Revoke, "Auth0RefreshToken", DefaultParameterSetName = ClientIdSet, SupportsShouldProcess = true)]
 [OutputType(typeof(Auth0TokenRevocation))]

@@ -7,7 +7,7 @@ using LogoutModule.Core.Auth0;
 namespace LogoutModule.Commands;
 
 /// <summary>
-/// <para type="synopsis">Tells whether Auth0 would accept a returnTo: offline against the Allowed Logout URLs, or by probing the server.</para>
+/// Tells whether Auth0 would accept a returnTo: offline against the Allowed Logout URLs, or by probing the server.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "Auth0LogoutUrl", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(Auth0LogoutUrlTest))]

@@ -77,14 +77,6 @@ public sealed class SfCrypto
         }
     }
 
-    /// <summary>Encrypts as sf does, with the given iv text (tests build sf-format files with it).</summary>
-    public string Encrypt(string plaintext, string ivText)
-    {
-        var nonce = _ivIsHex ? FromHex(ivText) : Encoding.ASCII.GetBytes(ivText);
-        var (ciphertext, tag) = AesGcmDecryptor.Encrypt(_key, nonce, Encoding.UTF8.GetBytes(plaintext));
-        return ivText + ToHex(ciphertext) + ":" + ToHex(tag);
-    }
-
     /// <summary>sf encrypts every string whose property name contains token, password or secret, at any depth.</summary>
     public static bool IsSecretProperty(string name)
         => name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0
@@ -120,12 +112,5 @@ public sealed class SfCrypto
         for (var i = 0; i < bytes.Length; i++)
             bytes[i] = byte.Parse(hex.Substring(2 * i, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         return bytes;
-    }
-
-    private static string ToHex(byte[] bytes)
-    {
-        var builder = new StringBuilder(bytes.Length * 2);
-        foreach (var b in bytes) builder.Append(b.ToString("x2", CultureInfo.InvariantCulture));
-        return builder.ToString();
     }
 }

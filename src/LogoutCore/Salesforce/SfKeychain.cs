@@ -29,7 +29,7 @@ public static class SfKeychain
     private static SfKeyLookup FromKeyFile(SfPaths paths, SfContext context)
     {
         var keyFile = paths.KeyFile;
-        if (!File.Exists(keyFile)) return SfKeyLookup.Missing(keyFile);
+        if (!File.Exists(keyFile)) return SfKeyLookup.Missing();
         if (context.Platform != HostPlatform.Windows && !HasSecretFilePermissions(keyFile, paths.SfdxDirectory))
             return SfKeyLookup.Failed($"Invalid file permissions for secret file: {keyFile}");
         try
@@ -37,7 +37,7 @@ public static class SfKeychain
             using var document = JsonDocument.Parse(File.ReadAllText(keyFile));
             if (document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.String)
-                return SfKeyLookup.Found(key.GetString()!, keyFile);
+                return SfKeyLookup.Found(key.GetString()!);
             return SfKeyLookup.Failed($"The key file {keyFile} has no \"key\" value.");
         }
         catch (JsonException)
@@ -61,7 +61,7 @@ public static class SfKeychain
         var result = ProcessRunner.Run(secretTool, new[] { "lookup", "user", "local", "domain", "sfdx" }, environment: bus);
         var key = result.StandardOutput.Trim();
         return result.ExitCode == 0 && key.Length > 0
-            ? SfKeyLookup.Found(key, "secret-tool (user local, domain sfdx)")
+            ? SfKeyLookup.Found(key)
             : SfKeyLookup.Failed("The sf key was not found by secret-tool (user local, domain sfdx).");
     }
 
@@ -70,7 +70,7 @@ public static class SfKeychain
         var result = ProcessRunner.Run("/usr/bin/security", new[] { "find-generic-password", "-a", "local", "-s", "sfdx", "-g" });
         var match = Regex.Match(result.StandardError, "password: \"(?<key>[^\"]*)\"");
         return result.ExitCode == 0 && match.Success
-            ? SfKeyLookup.Found(match.Groups["key"].Value, "macOS keychain (account local, service sfdx)")
+            ? SfKeyLookup.Found(match.Groups["key"].Value)
             : SfKeyLookup.Failed("The sf key was not found in the macOS keychain (account local, service sfdx).");
     }
 }
@@ -78,20 +78,18 @@ public static class SfKeychain
 /// <summary>The outcome of looking for sf's key: found, missing (no key.json), or a keychain failure.</summary>
 public sealed class SfKeyLookup
 {
-    private SfKeyLookup(string? key, string? source, string? failure)
+    private SfKeyLookup(string? key, string? failure)
     {
         Key = key;
-        Source = source;
         Failure = failure;
     }
 
     public string? Key { get; }
-    public string? Source { get; }
 
     /// <summary>sf's reason for rejecting every auth file (it then lists nothing and warns per file).</summary>
     public string? Failure { get; }
 
-    public static SfKeyLookup Found(string key, string source) => new(key, source, null);
-    public static SfKeyLookup Missing(string keyFile) => new(null, keyFile, null);
-    public static SfKeyLookup Failed(string failure) => new(null, null, failure);
+    public static SfKeyLookup Found(string key) => new(key, null);
+    public static SfKeyLookup Missing() => new(null, null);
+    public static SfKeyLookup Failed(string failure) => new(null, failure);
 }

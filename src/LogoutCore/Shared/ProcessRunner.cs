@@ -13,12 +13,11 @@ public static class ProcessRunner
     }
 
     /// <param name="environment">Variables to set (a null value removes the variable) on top of this process's environment.</param>
-    public static Result Run(string fileName, IReadOnlyList<string> arguments, string? standardInput = null, TimeSpan? timeout = null,
-        string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <returns>The exit code and output; throws TimeoutException (after killing it) when it runs over 30 seconds.</returns>
+    public static Result Run(string fileName, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
-            WorkingDirectory = workingDirectory ?? "",
             UseShellExecute = false,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -43,9 +42,8 @@ public static class ProcessRunner
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (standardInput is not null) process.StandardInput.Write(standardInput);
         process.StandardInput.Close();
-        if (!process.WaitForExit((int)(timeout ?? TimeSpan.FromSeconds(30)).TotalMilliseconds))
+        if (!process.WaitForExit((int)TimeSpan.FromSeconds(30).TotalMilliseconds))
         {
             try { process.Kill(); } catch (InvalidOperationException) { }
             throw new TimeoutException($"{Path.GetFileName(fileName)} did not finish in time.");

@@ -18,7 +18,7 @@ public sealed class CodexInteropTests
     {
         var environment = new Dictionary<string, string?> { ["CODEX_HOME"] = state.Home, ["OPENAI_API_KEY"] = null, ["CODEX_API_KEY"] = null };
         foreach (var pair in extra ?? new Dictionary<string, string?>()) environment[pair.Key] = pair.Value;
-        var result = ProcessRunner.Run(Peers.Variable("LOGOUT_CODEX"), arguments.Split(' '), stdin, TimeSpan.FromSeconds(60), environment: environment);
+        var result = Programs.Run(Peers.Variable("LOGOUT_CODEX"), arguments.Split(' '), stdin, TimeSpan.FromSeconds(60), environment: environment);
         // Under /tmp codex first warns that it cannot create PATH aliases; that line is cosmetic.
         var lines = result.StandardError.Split('\n').Where(l => !l.StartsWith("WARNING: proceeding", StringComparison.Ordinal));
         return (string.Join("\n", lines).TrimEnd('\n'), result.ExitCode);

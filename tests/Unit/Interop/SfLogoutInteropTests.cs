@@ -138,7 +138,7 @@ public sealed class SfLogoutInteropTests : IClassFixture<SfLogoutInteropTests.Ba
 
     private static string Copy(string from, string to)
     {
-        var result = ProcessRunner.Run("cp", new[] { "-a", from, to });
+        var result = Programs.Run("cp", new[] { "-a", from, to });
         Assert.True(result.ExitCode == 0, result.StandardError);
         return to;
     }

@@ -19,7 +19,7 @@ public sealed class SfSecretServiceInteropTests
         using var home = SfHome.FromFixture();
         File.Delete(Path.Combine(home.Sfdx, "key.json"));
         var bus = new Dictionary<string, string?> { ["DBUS_SESSION_BUS_ADDRESS"] = service.Address };
-        var store = ProcessRunner.Run("secret-tool", new[] { "store", "--label=sfdx", "user", "local", "domain", "sfdx" }, SfHome.FixtureKey, environment: bus);
+        var store = Programs.Run("secret-tool", new[] { "store", "--label=sfdx", "user", "local", "domain", "sfdx" }, SfHome.FixtureKey, environment: bus);
         Assert.Equal(0, store.ExitCode);
 
         var sfEnvironment = new Dictionary<string, string> { ["DBUS_SESSION_BUS_ADDRESS"] = service.Address, ["SF_USE_GENERIC_UNIX_KEYCHAIN"] = "false" };

@@ -17,8 +17,6 @@ public sealed class DisconnectOrgTests
     private const string User3 = "user3@fixture3.example.com"; // org3, scratch
     private const string User9 = "user9@fixture9.example.com"; // org9 + extra9
 
-    private static FakeHost Forced() => new();
-
     internal static List<OrgLogoutResult> LogOut(SfHome home, DisconnectOrgRequest request, FakeHost? host = null, string? cwd = null)
     {
         host ??= new FakeHost();

@@ -37,7 +37,7 @@ public sealed class PrivateSecretService : IDisposable
 
     private static PrivateSecretService StartOnce()
     {
-        var bus = ProcessRunner.Run("dbus-daemon", new[] { "--session", "--fork", "--print-address=1", "--print-pid=1" });
+        var bus = Programs.Run("dbus-daemon", new[] { "--session", "--fork", "--print-address=1", "--print-pid=1" });
         var lines = bus.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(bus.ExitCode == 0 && lines.Length == 2, "dbus-daemon did not start: " + bus.StandardError);
         var service = new PrivateSecretService(lines[0].Trim(), int.Parse(lines[1].Trim()));
@@ -50,7 +50,7 @@ public sealed class PrivateSecretService : IDisposable
             ["XDG_RUNTIME_DIR"] = service._data.Combine("run"),
         };
         Directory.CreateDirectory(environment["XDG_RUNTIME_DIR"]!);
-        var keyring = ProcessRunner.Run("gnome-keyring-daemon", new[] { "--unlock", "--components=secrets" }, "test-password", environment: environment);
+        var keyring = Programs.Run("gnome-keyring-daemon", new[] { "--unlock", "--components=secrets" }, "test-password", environment: environment);
         Assert.True(keyring.ExitCode == 0, "gnome-keyring-daemon did not start: " + keyring.StandardError);
         return service;
     }
@@ -65,12 +65,12 @@ public sealed class PrivateSecretService : IDisposable
         var loginKeyring = _data.Combine("data", "keyrings", "login.keyring");
         while (!File.Exists(loginKeyring) && DateTime.UtcNow < deadline) Thread.Sleep(50);
         var bus = new Dictionary<string, string?> { ["DBUS_SESSION_BUS_ADDRESS"] = Address };
-        ProcessRunner.Result store;
-        while ((store = ProcessRunner.Run("secret-tool", new[] { "store", "--label=probe", "logout-tests", "probe" }, "ready", environment: bus)).ExitCode != 0
+        CliWrap.Buffered.BufferedCommandResult store;
+        while ((store = Programs.Run("secret-tool", new[] { "store", "--label=probe", "logout-tests", "probe" }, "ready", environment: bus)).ExitCode != 0
                && DateTime.UtcNow < deadline)
             Thread.Sleep(100);
         if (store.ExitCode != 0) return store.StandardError.Trim();
-        ProcessRunner.Run("secret-tool", new[] { "clear", "logout-tests", "probe" }, environment: bus);
+        Programs.Run("secret-tool", new[] { "clear", "logout-tests", "probe" }, environment: bus);
         return null;
     }
 

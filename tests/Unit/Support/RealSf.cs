@@ -37,7 +37,7 @@ public static class RealSf
         }
     }
 
-    public static ProcessRunner.Result Run(string fileName, string[] arguments, string workingDirectory, string home, IDictionary<string, string>? extra = null)
+    public static CliWrap.Buffered.BufferedCommandResult Run(string fileName, string[] arguments, string workingDirectory, string home, IDictionary<string, string>? extra = null)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -49,6 +49,6 @@ public static class RealSf
         foreach (var name in new[] { "SF_TARGET_ORG", "SF_TARGET_DEV_HUB", "SFDX_DEFAULTUSERNAME", "SF_DEFAULTUSERNAME", "SFDX_DEFAULTDEVHUBUSERNAME" })
             environment[name] = null;
         if (extra is not null) foreach (var pair in extra) environment[pair.Key] = pair.Value;
-        return ProcessRunner.Run(fileName, arguments, timeout: TimeSpan.FromSeconds(120), workingDirectory: workingDirectory, environment: environment);
+        return Programs.Run(fileName, arguments, timeout: TimeSpan.FromSeconds(120), workingDirectory: workingDirectory, environment: environment);
     }
 }

@@ -48,7 +48,6 @@ public sealed class SfHome : IDisposable
     /// <summary>Writes an auth file as @salesforce/core does: 2-space JSON, no trailing newline, secrets encrypted.</summary>
     public string WriteAuthFile(string username, JsonObject fields, string key = FixtureKey)
     {
-        var crypto = new SfCrypto(key);
         var counter = 0;
         JsonObject Encrypt(JsonObject source)
         {
@@ -57,7 +56,7 @@ public sealed class SfHome : IDisposable
             {
                 if (pair.Value is JsonObject nested) copy[pair.Key] = Encrypt(nested);
                 else if (SfCrypto.IsSecretProperty(pair.Key) && JsJson.AsString(pair.Value) is { } plain)
-                    copy[pair.Key] = crypto.Encrypt(plain, key.Length == 32 ? $"{++counter:x12}" : $"{++counter:x24}");
+                    copy[pair.Key] = SfFixtureCrypto.Encrypt(key, plain, key.Length == 32 ? $"{++counter:x12}" : $"{++counter:x24}");
                 else copy[pair.Key] = pair.Value?.DeepClone();
             }
             return copy;

@@ -22,18 +22,4 @@ public static class AesGcmDecryptor
 #endif
         return plaintext;
     }
-
-    /// <summary>Encrypts with a caller-given nonce; used by tests to build fixtures the way sf does.</summary>
-    public static (byte[] Ciphertext, byte[] Tag) Encrypt(byte[] key, byte[] nonce, byte[] plaintext)
-    {
-        var ciphertext = new byte[plaintext.Length];
-        var tag = new byte[TagSize];
-#if NET8_0_OR_GREATER
-        using var aes = new AesGcm(key, TagSize);
-        aes.Encrypt(nonce, plaintext, ciphertext, tag);
-#else
-        WindowsCng.Encrypt(key, nonce, plaintext, ciphertext, tag);
-#endif
-        return (ciphertext, tag);
-    }
 }

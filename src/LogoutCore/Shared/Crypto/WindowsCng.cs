@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace LogoutModule.Core.Shared.Crypto;
 
 /// <summary>
-/// AES-GCM through Windows CNG (BCryptEncrypt/BCryptDecrypt with BCRYPT_AUTHENTICATED_CIPHER_MODE_INFO),
+/// AES-GCM through Windows CNG (BCryptDecrypt with BCRYPT_AUTHENTICATED_CIPHER_MODE_INFO),
 /// for Windows PowerShell 5.1 where .NET Framework has no AesGcm class.
 /// </summary>
 internal static class WindowsCng
@@ -15,13 +15,7 @@ internal static class WindowsCng
     private const string BCRYPT_CHAIN_MODE_GCM = "ChainingModeGCM";
     private const uint STATUS_AUTH_TAG_MISMATCH = 0xC000A002;
 
-    public static void Decrypt(byte[] key, byte[] nonce, byte[] ciphertext, byte[] tag, byte[] plaintext)
-        => Run(key, nonce, tag, ciphertext, plaintext, encrypt: false);
-
-    public static void Encrypt(byte[] key, byte[] nonce, byte[] plaintext, byte[] ciphertext, byte[] tag)
-        => Run(key, nonce, tag, plaintext, ciphertext, encrypt: true);
-
-    private static unsafe void Run(byte[] key, byte[] nonce, byte[] tag, byte[] input, byte[] output, bool encrypt)
+    public static unsafe void Decrypt(byte[] key, byte[] nonce, byte[] ciphertext, byte[] tag, byte[] plaintext)
     {
         Check(BCryptOpenAlgorithmProvider(out var algorithm, BCRYPT_AES_ALGORITHM, null, 0));
         try
@@ -43,9 +37,7 @@ internal static class WindowsCng
                         pbTag = (IntPtr)tagPtr,
                         cbTag = tag.Length,
                     };
-                    var status = encrypt
-                        ? BCryptEncrypt(keyHandle, input, input.Length, ref info, null, 0, output, output.Length, out _, 0)
-                        : BCryptDecrypt(keyHandle, input, input.Length, ref info, null, 0, output, output.Length, out _, 0);
+                    var status = BCryptDecrypt(keyHandle, ciphertext, ciphertext.Length, ref info, null, 0, plaintext, plaintext.Length, out _, 0);
                     if (status == STATUS_AUTH_TAG_MISMATCH) throw new CryptographicException("Unsupported state or unable to authenticate data");
                     Check(status);
                 }
@@ -92,9 +84,6 @@ internal static class WindowsCng
 
     [DllImport("bcrypt.dll")]
     private static extern uint BCryptGenerateSymmetricKey(IntPtr algorithm, out IntPtr key, IntPtr keyObject, int keyObjectSize, byte[] secret, int secretSize, uint flags);
-
-    [DllImport("bcrypt.dll")]
-    private static extern uint BCryptEncrypt(IntPtr key, byte[] input, int inputSize, ref BCRYPT_AUTHENTICATED_CIPHER_MODE_INFO info, byte[]? iv, int ivSize, byte[] output, int outputSize, out int written, uint flags);
 
     [DllImport("bcrypt.dll")]
     private static extern uint BCryptDecrypt(IntPtr key, byte[] input, int inputSize, ref BCRYPT_AUTHENTICATED_CIPHER_MODE_INFO info, byte[]? iv, int ivSize, byte[] output, int outputSize, out int written, uint flags);

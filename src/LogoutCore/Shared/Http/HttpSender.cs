@@ -23,7 +23,6 @@ public sealed class HttpRequest
 
     /// <summary>Extra request headers, e.g. codex's originator and User-Agent.</summary>
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
-    public bool FollowRedirects { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 }
 
@@ -44,7 +43,7 @@ public sealed class HttpResult
 
 /// <summary>
 /// A small synchronous HTTP client for cmdlets: no cookies ever (a logout probe must not carry a session),
-/// redirects only when asked, a time limit, and failures as HttpSendException with a message free of secrets.
+/// never following a redirect (the probe reads the Location itself), a time limit, and failures as HttpSendException with a message free of secrets.
 /// </summary>
 public static class HttpSender
 {
@@ -61,7 +60,7 @@ public static class HttpSender
     /// </summary>
     public static async Task<HttpResult> SendAsync(HttpRequest request, CancellationToken cancellation)
     {
-        using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = request.FollowRedirects };
+        using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
         using var client = new HttpClient(handler) { Timeout = request.Timeout };
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Uri);
         if (request.BearerToken is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", request.BearerToken);
