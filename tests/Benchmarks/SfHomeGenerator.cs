@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using LogoutModule.Core.Salesforce;
 using LogoutModule.Core.Shared;
+using LogoutModule.Tests.Support;
 
 namespace LogoutModule.Benchmarks;
 
@@ -21,8 +22,7 @@ public static class SfHomeGenerator
         Directory.CreateDirectory(Path.Combine(home, ".sf"));
         var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         WritePrivate(Path.Combine(sfdx, "key.json"), "{\n    \"account\": \"local\",\n    \"key\": \"" + key + "\",\n    \"service\": \"sfdx\"\n}");
-        var crypto = new SfCrypto(key);
-        string Encrypt(string plain) => crypto.Encrypt(plain, Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant());
+        string Encrypt(string plain) => SfFixtureCrypto.Encrypt(key, plain, Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant());
 
         var aliases = new JsonObject();
         for (var i = 0; i < orgs; i++)
