@@ -26,4 +26,14 @@ Describe 'Disconnect-Auth0Session' {
         $all | Should -Match 'id_token_hint=\*\*\*'
         $all | Should -Not -Match 'SECRET'
     }
+
+    It 'reports an invalid returnTo as that item''s non-terminating error and goes on with the next' {
+        $apps = [pscustomobject]@{ ReturnTo = 'javascript:alert(1)' }, [pscustomobject]@{ ReturnTo = 'https://app.example.com/' }
+        $urls = $apps | Disconnect-Auth0Session -Domain acme.eu.auth0.com -NoBrowser -ErrorAction SilentlyContinue -ErrorVariable failures
+        @($urls).Count | Should -Be 1
+        $urls.RedirectUri | Should -BeExactly 'https://app.example.com/'
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidReturnTo,LogoutModule.Commands.DisconnectAuth0SessionCommand'
+        $failures[0].TargetObject | Should -BeExactly 'javascript:alert(1)'
+    }
 }

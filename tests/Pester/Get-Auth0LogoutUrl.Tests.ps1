@@ -50,4 +50,22 @@ Describe 'Get-Auth0LogoutUrl' {
         { Get-Auth0LogoutUrl -BaseUri 'http://acme.eu.auth0.com' -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidBaseUri,LogoutModule.Commands.GetAuth0LogoutUrlCommand'
     }
+
+    It 'reports an invalid returnTo as that item''s non-terminating error and builds the next item' {
+        $apps = [pscustomobject]@{ ReturnTo = 'javascript:alert(1)' }, [pscustomobject]@{ ReturnTo = 'https://app.example.com/' }
+        $urls = $apps | Get-Auth0LogoutUrl -Domain acme.eu.auth0.com -ErrorAction SilentlyContinue -ErrorVariable failures
+        @($urls).Count | Should -Be 1
+        $urls.RedirectUri | Should -BeExactly 'https://app.example.com/'
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidReturnTo,LogoutModule.Commands.GetAuth0LogoutUrlCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[0].TargetObject | Should -BeExactly 'javascript:alert(1)'
+    }
+
+    It 'says a fully encoded returnTo is already encoded rather than not absolute' {
+        Get-Auth0LogoutUrl acme.eu.auth0.com 'https%3A%2F%2Fapp.example.com%2Fbye' -ErrorAction SilentlyContinue -ErrorVariable failures | Should -BeNullOrEmpty
+        $failures[0].Exception.Message | Should -Match 'already percent-encoded'
+        $failures[0].Exception.Message | Should -Not -Match 'absolute'
+        $failures[0].TargetObject | Should -BeExactly 'https%3A%2F%2Fapp.example.com%2Fbye'
+    }
 }

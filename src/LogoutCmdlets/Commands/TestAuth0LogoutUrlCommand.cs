@@ -10,7 +10,7 @@ namespace LogoutModule.Commands;
 /// Tells whether Auth0 would accept a returnTo: offline against the Allowed Logout URLs, or by probing the server.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "Auth0LogoutUrl", DefaultParameterSetName = ListSet)]
-[OutputType(typeof(Auth0LogoutUrlTest))]
+[OutputType(typeof(Auth0LogoutUrlTest), typeof(bool))]
 public sealed class TestAuth0LogoutUrlCommand : LogoutCommandBase
 {
     private const string ListSet = "AllowedLogoutUrl";
@@ -65,6 +65,10 @@ public sealed class TestAuth0LogoutUrlCommand : LogoutCommandBase
     [ValidateRange(1, 600)]
     public int TimeoutSec { get; set; } = 30;
 
+    /// <summary>Return only $true or $false (whether the returnTo is accepted), for use in if and Where-Object.</summary>
+    [Parameter]
+    public SwitchParameter Quiet { get; set; }
+
     protected override void ProcessRecord() => Run(() => TestAuth0LogoutUrlOperation.Invoke(
         new LogoutUrlRequest
         {
@@ -77,6 +81,7 @@ public sealed class TestAuth0LogoutUrlCommand : LogoutCommandBase
             ManagementToken = ManagementToken,
             Probe = Probe,
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            Quiet = Quiet,
         },
         Interaction));
 }

@@ -112,10 +112,11 @@ public static class AllowListMatcher
     /// <summary>The most useful explanation of an almost-matching entry, as Auth0 users most often trip on these.</summary>
     private static string? NearMiss(IReadOnlyList<AllowedLogoutUrl> entries, UrlParts url, string returnTo, Auth0LogoutEndpoint endpoint)
     {
-        if (returnTo.IndexOf("%3A%2F%2F", StringComparison.OrdinalIgnoreCase) >= 0)
-            return "The returnTo looks already percent-encoded; give it unencoded, the URL builder encodes it once.";
         foreach (var entry in entries.Where(e => e.SchemeHostPortMatch(url)))
         {
+            // Only the path counts: an encoded value inside the query (?next=https%3A%2F%2F…) is legitimate.
+            if (entry.Parts.Path != url.Path && entry.Parts.Path == Uri.UnescapeDataString(url.Path))
+                return $"The returnTo's path {ReturnToUrl.AlreadyEncoded}; it then differs from '{entry.Entry}'.";
             if (entry.Parts.Path == url.Path)
             {
                 // Same scheme, host, port and path yet no match: only /oidc/logout gets here.

@@ -4,10 +4,13 @@ using LogoutModule.Core.Shared;
 
 namespace LogoutModule.Core.Auth0;
 
-/// <summary>Get-Auth0LogoutUrl: builds the URL and emits it.</summary>
+/// <summary>Get-Auth0LogoutUrl: builds the URL and emits it; an invalid value is this item's non-terminating error.</summary>
 public static class GetAuth0LogoutUrlOperation
 {
-    public static void Invoke(LogoutUrlRequest request, IHostInteraction host) => host.WriteObject(LogoutUrlBuilder.Build(request));
+    public static void Invoke(LogoutUrlRequest request, IHostInteraction host)
+    {
+        if (ItemErrors.Try(host, () => LogoutUrlBuilder.Build(request)) is { } url) host.WriteObject(url);
+    }
 }
 
 /// <summary>
@@ -43,15 +46,17 @@ public static class DisconnectAuth0SessionOperation
     {
         if (options.NoBrowser && options.Wait)
             throw Auth0Address.Invalid("WaitWithNoBrowser", null, "-Wait watches for the browser opened by this command; it cannot be combined with -NoBrowser.");
+        // Validate everything before opening a port; a bad value (or a busy port) is this item's error.
+        var url = ItemErrors.Try(host, () => LogoutUrlBuilder.Build(request));
+        if (url is null) return;
         if (options.NoBrowser)
         {
-            host.WriteObject(LogoutUrlBuilder.Build(request));
+            host.WriteObject(url);
             return;
         }
 
-        // Validate everything before opening a port.
-        var url = LogoutUrlBuilder.Build(request);
-        using var listener = options.Wait ? LoopbackReturnListener.Start(request.RedirectUri) : null;
+        using var listener = options.Wait ? ItemErrors.Try(host, () => LoopbackReturnListener.Start(request.RedirectUri)) : null;
+        if (options.Wait && listener is null) return;
         if (listener is not null) url = LogoutUrlBuilder.Build(request.WithRedirectUri(listener.ReturnTo));
 
         if (!host.ShouldProcess(url.Url, "Open in the default browser to end the Auth0 session")) return;
@@ -115,21 +120,30 @@ public sealed class LogoutUrlCheck
     public SecureString? ManagementToken { get; init; }
     public bool Probe { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>-Quiet: emit only whether the returnTo is accepted ($true/$false), as Test-Connection -Quiet does.</summary>
+    public bool Quiet { get; init; }
 }
 
-/// <summary>Test-Auth0LogoutUrl: the offline allow-list check, or the live cookie-less probe.</summary>
+/// <summary>
+/// Test-Auth0LogoutUrl: the offline allow-list check, or the live cookie-less probe. An invalid value of one item is
+/// that item's non-terminating error; a call that names no list to check against terminates.
+/// </summary>
 public static class TestAuth0LogoutUrlOperation
 {
     public static void Invoke(LogoutUrlRequest request, LogoutUrlCheck check, IHostInteraction host)
     {
         if (request.RedirectUri is null) throw Auth0Address.Invalid("ReturnToRequired", null, "Give the URL to check with -ReturnTo.");
-        var returnTo = ReturnToUrl.Validate(request.RedirectUri, request.RedirectParameterName);
+        if (!check.Probe && check.AllowedLogoutUrls is null && check.ManagementToken is null)
+            throw Auth0Address.Invalid("AllowListRequired", null, "Give -AllowedLogoutUrl, -ManagementToken or -Probe.");
+        var returnTo = ItemErrors.Try(host, () => ReturnToUrl.Validate(request.RedirectUri, request.RedirectParameterName));
+        if (returnTo is null) return;
 
         if (check.Probe)
         {
-            var url = LogoutUrlBuilder.Build(request);
+            var url = ItemErrors.Try(host, () => LogoutUrlBuilder.Build(request));
+            if (url is null) return;
             host.WriteVerbose($"Probing {url.Url} without cookies or redirects.");
-            host.WriteObject(LogoutProbe.Probe(url, returnTo, check.Timeout, host.Stopping));
+            Emit(LogoutProbe.Probe(url, returnTo, check.Timeout, host.Stopping), check, host);
             return;
         }
 
@@ -139,20 +153,24 @@ public static class TestAuth0LogoutUrlOperation
         {
             (allowed, source) = (given, "AllowedLogoutUrl");
         }
-        else if (check.ManagementToken is { } token)
+        else
         {
-            var baseUri = Auth0Address.Resolve(request.Domain, request.BaseUri);
+            var token = check.ManagementToken!;
+            var baseUri = ItemErrors.Try(host, () => Auth0Address.Resolve(request.Domain, request.BaseUri));
+            if (baseUri is null) return;
             source = request.ClientId is null ? "Tenant" : $"Application {request.ClientId}";
             host.WriteVerbose($"Reading the Allowed Logout URLs of the {source.ToLowerInvariant()} from {baseUri.AbsoluteUri}api/v2.");
             allowed = ManagementApiReader.ReadAllowedLogoutUrls(baseUri, request.ClientId, token, check.Timeout, host.Stopping);
         }
-        else
-        {
-            throw Auth0Address.Invalid("AllowListRequired", null, "Give -AllowedLogoutUrl, -ManagementToken or -Probe.");
-        }
 
         var match = AllowListMatcher.Match(returnTo, allowed, request.Endpoint, host.WriteWarning);
-        host.WriteObject(Auth0LogoutUrlTest.Offline(returnTo, request.Endpoint, source, match));
+        Emit(Auth0LogoutUrlTest.Offline(returnTo, request.Endpoint, source, match), check, host);
+    }
+
+    private static void Emit(Auth0LogoutUrlTest test, LogoutUrlCheck check, IHostInteraction host)
+    {
+        if (check.Quiet) host.WriteObject(test.Accepted);
+        else host.WriteObject(test);
     }
 }
 

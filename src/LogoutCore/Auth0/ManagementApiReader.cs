@@ -38,7 +38,8 @@ public static class ManagementApiReader
             403 => new LogoutException("ManagementApiForbidden", ErrorKind.PermissionDenied, what,
                 $"The Management API token may not read {what} (403: {serverText}); it needs the {scope} scope."),
             404 => new LogoutException("Auth0ApplicationNotFound", ErrorKind.ObjectNotFound, clientId,
-                $"The Management API found no {what} (404: {serverText})."),
+                (clientId is null ? "The Management API did not find the tenant settings" : $"The Management API has no application with client id '{clientId}'")
+                + $" (404: {serverText})."),
             _ => new LogoutException("ManagementApiFailed", ErrorKind.InvalidResult, what,
                 $"Reading {what} from the Management API failed ({result.StatusCode}: {serverText})."),
         };

@@ -14,7 +14,7 @@ public static class ReturnToUrl
             : value.Trim().Length != value.Length ? "has leading or trailing whitespace"
             // On Unix, System.Uri reads "/path" as a file: URL; a relative or scheme-relative value is simply not absolute.
             : value.StartsWith("/", StringComparison.Ordinal) || value.StartsWith("\\", StringComparison.Ordinal)
-              || !Uri.TryCreate(value, UriKind.Absolute, out var uri) ? "is not an absolute URL"
+              || !Uri.TryCreate(value, UriKind.Absolute, out var uri) ? (LooksEncoded(value) ? AlreadyEncoded : "is not an absolute URL")
             : uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps ? $"uses the '{uri.Scheme}' scheme; only http and https are allowed"
             : uri.UserInfo.Length > 0 || UrlParts.TryParse(value) is not { UserInfo.Length: 0 }
                 ? "contains user info (user@host), which can disguise where the browser goes"
@@ -26,5 +26,15 @@ public static class ReturnToUrl
                 $"The -{parameterName} value '{Auth0Address.Printable(value)}' {problem}.");
         }
         return value;
+    }
+
+    /// <summary>The usual mistake behind a value like https%3A%2F%2F…: encoding it before the builder encodes it again (auth0/docs#2474).</summary>
+    internal const string AlreadyEncoded = "looks already percent-encoded; give it unencoded (https://…), the URL builder encodes it once";
+
+    // A value that is no URL as written but decodes to an absolute http(s) URL.
+    private static bool LooksEncoded(string value)
+    {
+        var decoded = Uri.UnescapeDataString(value);
+        return decoded != value && Uri.TryCreate(decoded, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
     }
 }

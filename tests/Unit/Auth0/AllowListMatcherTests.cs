@@ -82,20 +82,36 @@ public sealed class AllowListMatcherTests
     [Theory]
     [InlineData("https://app.example.com/Logged-Out", "letter case")]
     [InlineData("https://app.example.com:8443/logged-out", "port")]
-    [InlineData("https%3A%2F%2Fapp.example.com%2Flogged-out", null)]
-    public void Other_near_misses_are_explained(string returnTo, string? hint)
+    [InlineData("https://app.example.com/logged%2Dout", "already percent-encoded")]
+    public void Other_near_misses_are_explained(string returnTo, string hint)
+        => Assert.Contains(hint, Check(returnTo, Allowed).Hint);
+
+    // auth0/docs#2474: the caller encoded the returnTo before the builder encoded it again.
+    [Fact]
+    public void A_fully_encoded_returnTo_is_refused_as_already_encoded_not_as_not_absolute()
     {
-        if (hint is null)
-        {
-            Assert.Equal("InvalidReturnTo", Assert.Throws<LogoutException>(() => Check(returnTo, Allowed)).ErrorId);
-            return;
-        }
-        Assert.Contains(hint, Check(returnTo, Allowed).Hint);
+        var host = new FakeHost();
+
+        TestAuth0LogoutUrlOperation.Invoke(new LogoutUrlRequest { Domain = "acme.eu.auth0.com", RedirectUri = "https%3A%2F%2Fapp.example.com%2Flogged-out" },
+            new LogoutUrlCheck { AllowedLogoutUrls = Allowed }, host);
+
+        var e = Assert.Single(host.Errors);
+        Assert.Equal("InvalidReturnTo", e.ErrorId);
+        Assert.Equal("https%3A%2F%2Fapp.example.com%2Flogged-out", e.TargetObject);
+        Assert.Contains("already percent-encoded", e.Message);
+        Assert.DoesNotContain("absolute", e.Message);
     }
 
     [Fact]
-    public void An_already_encoded_returnTo_inside_a_real_url_gets_a_hint()
-        => Assert.Contains("percent-encoded", Check("https://app.example.com/logged-out?next=https%3A%2F%2Fx", new[] { "https://other.example.com" }).Hint);
+    public void An_encoded_value_in_the_query_is_legitimate_and_gets_no_encoding_hint()
+    {
+        var result = Check("https://app.example.com/logged-out/?next=https%3A%2F%2Fx", Allowed);
+
+        Assert.False(result.Accepted);
+        Assert.Contains("trailing slash", result.Hint);
+        Assert.True(Check("https://app.example.com/logged-out?next=https%3A%2F%2Fx", Allowed).Accepted);
+        Assert.Null(Check("https://app.example.com/elsewhere?next=https%3A%2F%2Fx", Allowed).Hint);
+    }
 
     [Fact]
     public void Oidc_does_not_honour_wildcards_but_needs_exact_queries()

@@ -116,7 +116,7 @@ public sealed class Auth0ServerTests : IDisposable
     [Theory]
     [InlineData("bad-token", FakeAuth0Server.PublicClient, "ManagementApiUnauthorized", ErrorKind.AuthenticationError, "Invalid token")]
     [InlineData(FakeAuth0Server.NoScopeToken, FakeAuth0Server.PublicClient, "ManagementApiForbidden", ErrorKind.PermissionDenied, "read:clients")]
-    [InlineData(FakeAuth0Server.ManagementToken, "missing-cid", "Auth0ApplicationNotFound", ErrorKind.ObjectNotFound, "does not exist")]
+    [InlineData(FakeAuth0Server.ManagementToken, "missing-cid", "Auth0ApplicationNotFound", ErrorKind.ObjectNotFound, "has no application with client id 'missing-cid' (404: ")]
     public void Management_API_failures_are_clear_errors_without_the_token(string token, string clientId, string errorId, ErrorKind kind, string text)
     {
         var e = Assert.Throws<LogoutException>(() => Test("https://app.example.com/", new LogoutUrlCheck { ManagementToken = Secure(token) }, clientId));
@@ -275,9 +275,16 @@ public sealed class Auth0ServerTests : IDisposable
     [InlineData("http://192.168.1.2:3000/bye")]
     public void Wait_needs_a_loopback_http_returnTo(string returnTo)
     {
-        var e = Assert.Throws<LogoutException>(() => DisconnectAuth0SessionOperation.Invoke(
-            new LogoutUrlRequest { Domain = "acme.eu.auth0.com", RedirectUri = returnTo }, new DisconnectOptions { Wait = true }, new RecordingBrowser(), new FakeHost()));
-        Assert.Equal("WaitNeedsLoopbackReturnTo", e.ErrorId);
+        var host = new FakeHost();
+        var browser = new RecordingBrowser();
+
+        DisconnectAuth0SessionOperation.Invoke(new LogoutUrlRequest { Domain = "acme.eu.auth0.com", RedirectUri = returnTo }, new DisconnectOptions { Wait = true }, browser, host);
+
+        var error = Assert.Single(host.Errors);
+        Assert.Equal("WaitNeedsLoopbackReturnTo", error.ErrorId);
+        Assert.Equal(returnTo, error.TargetObject);
+        Assert.Empty(browser.Opened);
+        Assert.Empty(host.Output);
     }
 
     [Fact]

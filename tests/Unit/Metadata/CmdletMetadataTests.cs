@@ -169,7 +169,8 @@ public sealed class CmdletMetadataTests : IDisposable
             var items = view.Descendants("TableColumnItem").Count();
             if (headers > 0) Assert.Equal(headers, items);
         }
-        var outputTypes = _metadata.Cmdlets.SelectMany(c => c.OutputTypes).Select(t => t.FullName!).Distinct();
+        // A -Quiet $true/$false formats itself.
+        var outputTypes = _metadata.Cmdlets.SelectMany(c => c.OutputTypes).Where(t => !t.IsPrimitive).Select(t => t.FullName!).Distinct();
         Assert.All(outputTypes, type => Assert.Contains(type, viewTypes));
     }
 
