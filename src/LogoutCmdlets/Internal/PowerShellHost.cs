@@ -65,14 +65,3 @@ internal sealed class PowerShellHost : IHostInteraction
         _cmdlet.WriteProgress(record);
     }
 }
-
-internal static class ErrorRecords
-{
-    public static ErrorRecord From(LogoutError error)
-    {
-        var exception = new LogoutException(error.ErrorId, error.Kind, error.TargetObject, error.Message, error.Exception);
-        return new ErrorRecord(exception, error.ErrorId, ToCategory(error.Kind), error.TargetObject);
-    }
-
-    public static ErrorCategory ToCategory(ErrorKind kind) => (ErrorCategory)Enum.Parse(typeof(ErrorCategory), kind.ToString());
-}

@@ -3,23 +3,6 @@ using Tomlyn.Syntax;
 
 namespace LogoutModule.Core.Codex;
 
-/// <summary>Where credentials live (cli_auth_credentials_store).</summary>
-public enum CodexCredentialStore
-{
-    File,
-    Keyring,
-    Auto,
-    Ephemeral,
-}
-
-/// <summary>forced_login_method: which kind of stored login codex accepts.</summary>
-public enum CodexForcedLoginMethod
-{
-    None,
-    ChatGpt,
-    Api,
-}
-
 /// <summary>
 /// The auth settings from codex's config layers: /etc/codex/managed_config.toml over $CODEX_HOME/config.toml over
 /// /etc/codex/config.toml (precedence as codex's managed layer implies; unverified). Any layer that does not parse,

@@ -105,6 +105,3 @@ public sealed class DirectoryLock : IDisposable
     [return: MarshalAs(UnmanagedType.Bool)]
     private static extern bool CreateDirectoryW(string path, IntPtr securityAttributes);
 }
-
-/// <summary>How often, and how far apart, a busy lock is tried again before giving up.</summary>
-public sealed record LockRetryPolicy(int Retries, TimeSpan Delay);

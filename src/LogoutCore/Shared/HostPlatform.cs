@@ -9,12 +9,3 @@ public enum HostPlatform
     MacOS,
     Windows,
 }
-
-public static class HostPlatforms
-{
-    /// <summary>This process's platform; every Unix that is not macOS follows the Linux rules.</summary>
-    public static HostPlatform Current { get; } =
-        RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? HostPlatform.Windows
-        : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? HostPlatform.MacOS
-        : HostPlatform.Linux;
-}

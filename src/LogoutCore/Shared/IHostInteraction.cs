@@ -31,12 +31,3 @@ public interface IHostInteraction
     void WriteError(LogoutError error);
     void WriteProgress(ProgressUpdate update);
 }
-
-/// <summary>
-/// One entry of a choice prompt. The console host accepts a choice's label typed in full, so the label is what a user
-/// would type (a username); the help message, shown on "?", carries the details.
-/// </summary>
-public sealed record HostChoice(string Label, string HelpMessage);
-
-/// <summary>One WriteProgress call. A fixed ActivityId per activity; Completed ends it.</summary>
-public sealed record ProgressUpdate(int ActivityId, string Activity, string Status, int PercentComplete, bool Completed = false);

@@ -5,42 +5,6 @@ using System.Text;
 
 namespace LogoutModule.Core.Shared.Http;
 
-/// <summary>One HTTP request: the method, address, optional bearer token and body. The token and body are never logged.</summary>
-public sealed class HttpRequest
-{
-    public HttpRequest(string method, Uri uri)
-    {
-        Method = method;
-        Uri = uri;
-    }
-
-    public string Method { get; }
-    public Uri Uri { get; }
-    public string? BearerToken { get; init; }
-    public string? Body { get; init; }
-    /// <summary>The Content-Type header of the body, sent exactly as given (no charset is added).</summary>
-    public string ContentType { get; init; } = "application/json";
-
-    /// <summary>Extra request headers, e.g. codex's originator and User-Agent.</summary>
-    public IReadOnlyDictionary<string, string>? Headers { get; init; }
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
-}
-
-/// <summary>What came back: the status, the Location header and the body text.</summary>
-public sealed class HttpResult
-{
-    public HttpResult(int statusCode, string? location, string body)
-    {
-        StatusCode = statusCode;
-        Location = location;
-        Body = body;
-    }
-
-    public int StatusCode { get; }
-    public string? Location { get; }
-    public string Body { get; }
-}
-
 /// <summary>
 /// A small synchronous HTTP client for cmdlets: no cookies ever (a logout probe must not carry a session),
 /// never following a redirect (the probe reads the Location itself), a time limit, and failures as HttpSendException with a message free of secrets.
@@ -94,9 +58,4 @@ public static class HttpSender
 
     /// <summary>The address without user info and query, which may carry credentials, hints or tokens.</summary>
     public static string Describe(Uri uri) => new UriBuilder(uri) { UserName = "", Password = "", Query = "", Fragment = "" }.Uri.GetLeftPart(UriPartial.Path);
-}
-
-public sealed class HttpSendException : Exception
-{
-    public HttpSendException(string message, Exception inner) : base(message, inner) { }
 }

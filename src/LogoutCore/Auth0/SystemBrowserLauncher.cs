@@ -4,12 +4,6 @@ using LogoutModule.Core.Shared;
 
 namespace LogoutModule.Core.Auth0;
 
-/// <summary>Opens a URL as a top-level navigation in the user's browser, where the Auth0 session cookie lives.</summary>
-public interface IBrowserLauncher
-{
-    void Open(Uri uri);
-}
-
 /// <summary>The default browser: Windows shell execute, open on macOS, xdg-open elsewhere. Never waits for the browser.</summary>
 public sealed class SystemBrowserLauncher : IBrowserLauncher
 {

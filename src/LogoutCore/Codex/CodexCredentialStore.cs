@@ -1,0 +1,13 @@
+using LogoutModule.Core.Shared;
+using Tomlyn.Syntax;
+
+namespace LogoutModule.Core.Codex;
+
+/// <summary>Where credentials live (cli_auth_credentials_store).</summary>
+public enum CodexCredentialStore
+{
+    File,
+    Keyring,
+    Auto,
+    Ephemeral,
+}

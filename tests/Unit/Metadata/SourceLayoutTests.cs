@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using LogoutModule.Tests.Support;
+using Xunit;
+
+namespace LogoutModule.Tests.Metadata;
+
+/// <summary>The source tree's layout rule: one top-level type per file, the file named after it (issue 14).</summary>
+public sealed class SourceLayoutTests
+{
+    // A top-level declaration starts in column 0: every file uses a file-scoped namespace, so nested types are indented.
+    private static readonly Regex TopLevelType = new(
+        @"^(?:(?:public|internal|file|static|sealed|abstract|partial|readonly|unsafe|ref)\s+)*(?:record\s+struct|record\s+class|class|struct|interface|enum|record|delegate\s+[\w<>\[\],?]+)\s+(?<name>\w+)",
+        RegexOptions.Multiline);
+
+    // Files still holding several types while other branches change them; each is split once that work has landed.
+    private static readonly HashSet<string> NotYetSplit = new(StringComparer.Ordinal)
+    {
+        "LogoutCore/Auth0/AllowedLogoutUrls.cs",
+        "LogoutCore/Auth0/Auth0LogoutOperations.cs",
+        "LogoutCore/Codex/CodexAuth.cs",
+        "LogoutCore/Codex/GetCodexAuthStatusOperation.cs",
+        "LogoutCore/Codex/RemoveCodexTokenOperation.cs",
+        "LogoutCore/Salesforce/DisconnectOrgOperation.cs",
+        "LogoutCore/Salesforce/OrgAuthorization.cs",
+        "LogoutCore/Salesforce/OrgLogoutResult.cs",
+        "LogoutCore/Salesforce/SfConfig.cs",
+        "LogoutCore/Salesforce/SfKeychain.cs",
+        "LogoutCore/Salesforce/SfOrgReader.cs",
+    };
+
+    public static TheoryData<string> SourceFiles()
+    {
+        var data = new TheoryData<string>();
+        var src = Path.Combine(RepoPaths.Root, "src");
+        foreach (var file in Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+                     .Select(file => Path.GetRelativePath(src, file).Replace('\\', '/'))
+                     .Where(file => !file.Split('/').Any(part => part is "obj" or "bin"))
+                     .Order(StringComparer.Ordinal))
+            data.Add(file);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SourceFiles))]
+    public void Each_source_file_holds_one_top_level_type_named_after_it(string file)
+    {
+        var types = TopLevelType.Matches(File.ReadAllText(Path.Combine(RepoPaths.Root, "src", file)))
+            .Select(match => match.Groups["name"].Value).ToArray();
+        if (NotYetSplit.Contains(file))
+        {
+            Assert.True(types.Length > 1, $"{file} now holds one type: take it off the not-yet-split list.");
+            return;
+        }
+        Assert.Equal(new[] { Path.GetFileNameWithoutExtension(file) }, types);
+    }
+}
