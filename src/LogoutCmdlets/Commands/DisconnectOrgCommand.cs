@@ -19,8 +19,7 @@ public sealed class DisconnectOrgCommand : LogoutCommandBase
     private const string AllSet = "All";
     private const string ClientAppSet = "ClientApp";
 
-    private readonly List<string> _targetOrgs = new();
-    private readonly List<OrgAuthorization> _inputObjects = new();
+    private readonly List<DisconnectOrgRequest> _requests = new();
 
     /// <summary>Usernames or aliases, matched exactly (case-sensitive) as sf does.</summary>
     [Parameter(ParameterSetName = ByTargetOrgSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -45,6 +44,12 @@ public sealed class DisconnectOrgCommand : LogoutCommandBase
     [ArgumentCompleter(typeof(ClientAppCompleter))]
     public string? ClientApp { get; set; }
 
+    /// <summary>The home folder whose sf state to change (default: the current user's); binds FullName, so folders can be piped in.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName")]
+    [ValidateNotNullOrEmpty]
+    public string? HomePath { get; set; }
+
     /// <summary>Skips the "Are you sure" question (ShouldContinue); -Confirm still asks.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -63,20 +68,18 @@ public sealed class DisconnectOrgCommand : LogoutCommandBase
     public int TimeoutSec { get; set; } = (int)SfTokenRevoker.DefaultTimeout.TotalSeconds;
 
     protected override void ProcessRecord()
-    {
-        if (TargetOrg is not null) _targetOrgs.AddRange(TargetOrg);
-        if (InputObject is not null) _inputObjects.AddRange(InputObject);
-    }
-
-    protected override void EndProcessing()
-        => Run(() => DisconnectOrgOperation.Invoke(SfContext.FromProcess(CurrentDirectory), new DisconnectOrgRequest
+        => _requests.Add(new DisconnectOrgRequest
         {
-            TargetOrgs = _targetOrgs,
-            InputObjects = _inputObjects,
+            TargetOrgs = TargetOrg ?? Array.Empty<string>(),
+            InputObjects = InputObject ?? Array.Empty<OrgAuthorization>(),
             All = All.IsPresent,
+            HomePath = ResolvedPath(HomePath),
             ClientApp = ClientApp,
             Force = NoPrompt(Force),
             Revoke = Revoke.IsPresent,
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
-        }, Interaction));
+        });
+
+    protected override void EndProcessing()
+        => Run(() => DisconnectOrgOperation.Invoke(SfContext.FromProcess(CurrentDirectory), _requests, Interaction));
 }

@@ -11,10 +11,16 @@ namespace LogoutModule.Commands;
 [OutputType(typeof(CodexLogoutResult))]
 public sealed class RemoveCodexTokenCommand : LogoutCommandBase
 {
-    /// <summary>The codex home folder; defaults to CODEX_HOME, else ~/.codex.</summary>
+    /// <summary>The codex home folder; defaults to CODEX_HOME, else .codex in -HomePath or the current user's home.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? CodexHome { get; set; }
+
+    /// <summary>The user's home folder whose .codex to use (default: the current user's); binds FullName, so folders can be piped in.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName")]
+    [ValidateNotNullOrEmpty]
+    public string? HomePath { get; set; }
 
     /// <summary>Do not revoke a ChatGPT token at OpenAI; only remove the local credentials.</summary>
     [Parameter]
@@ -25,6 +31,6 @@ public sealed class RemoveCodexTokenCommand : LogoutCommandBase
     public SwitchParameter Force { get; set; }
 
     protected override void ProcessRecord()
-        => Run(() => RemoveCodexTokenOperation.Invoke(CodexContext.FromProcess(),
-            new RemoveCodexTokenOptions { CodexHome = ResolvedCodexHome(CodexHome), SkipRevoke = SkipRevoke, Force = NoPrompt(Force) }, Interaction));
+        => Run(() => RemoveCodexTokenOperation.Invoke(CodexContext.FromProcess(ResolvedPath(HomePath)),
+            new RemoveCodexTokenOptions { CodexHome = ResolvedPath(CodexHome), SkipRevoke = SkipRevoke, Force = NoPrompt(Force) }, Interaction));
 }

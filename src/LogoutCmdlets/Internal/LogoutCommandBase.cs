@@ -19,8 +19,8 @@ public abstract class LogoutCommandBase : PSCmdlet
     /// <summary>The current PowerShell FileSystem location, which sf and codex resolve projects from.</summary>
     internal string CurrentDirectory => SessionState.Path.CurrentFileSystemLocation.ProviderPath;
 
-    /// <summary>A -CodexHome style path parameter resolved against the PowerShell location (null stays null).</summary>
-    internal string? ResolvedCodexHome(string? path)
+    /// <summary>A folder parameter (-CodexHome, -HomePath) resolved against the PowerShell location (null stays null).</summary>
+    internal string? ResolvedPath(string? path)
         => path is null ? null : GetUnresolvedProviderPathFromPSPath(path);
 
     /// <summary>

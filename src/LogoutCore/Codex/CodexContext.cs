@@ -30,14 +30,15 @@ public sealed class CodexContext
     /// <summary>An environment variable, with an empty value treated as unset (as codex does).</summary>
     public string? Variable(string name) => EnvironmentVariables.NonEmpty(Environment, name);
 
-    public static CodexContext FromProcess()
+    /// <summary>The live session; <paramref name="homePath"/> (an absolute folder, -HomePath) stands in for the user's home when given.</summary>
+    public static CodexContext FromProcess(string? homePath = null)
     {
         var platform = HostPlatforms.Current;
         string? Env(string name) => System.Environment.GetEnvironmentVariable(name);
         // Rust's home_dir: HOME on Unix, the profile folder on Windows.
-        var home = platform == HostPlatform.Windows
+        var home = homePath ?? (platform == HostPlatform.Windows
             ? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile)
-            : Env("HOME") ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+            : Env("HOME") ?? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile));
         return new CodexContext(Env, home, platform, platform == HostPlatform.Windows ? null : "/etc/codex", CodexKeyrings.ForPlatform(platform));
     }
 }

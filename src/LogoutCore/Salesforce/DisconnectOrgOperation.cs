@@ -12,6 +12,10 @@ public sealed class DisconnectOrgRequest
     public IReadOnlyList<OrgAuthorization> InputObjects { get; init; } = Array.Empty<OrgAuthorization>();
 
     public bool All { get; init; }
+
+    /// <summary>The home folder whose sf state to use (-HomePath); null for the session's own. Input objects keep the home they were listed from.</summary>
+    public string? HomePath { get; init; }
+
     public string? ClientApp { get; init; }
     public bool Force { get; init; }
     public bool Revoke { get; init; }
@@ -34,6 +38,60 @@ public static class DisconnectOrgOperation
     public const int MaxConcurrentRevocations = 8;
     private const int ProgressActivityId = 0x5F03;
     private const string ProgressActivity = "Logging out of Salesforce orgs";
+
+    /// <summary>
+    /// The requests of one pipeline (one per input record), logged out home by home in the order the homes first came:
+    /// names and -All apply to the record's -HomePath, an org object to the home it was listed from.
+    /// </summary>
+    public static void Invoke(SfContext session, IReadOnlyList<DisconnectOrgRequest> requests, IHostInteraction host)
+    {
+        var perHome = new List<HomeSelection>();
+        HomeSelection For(string? home)
+        {
+            var found = perHome.FirstOrDefault(entry => entry.Home == home);
+            if (found is null) perHome.Add(found = new HomeSelection(home));
+            return found;
+        }
+
+        foreach (var request in requests)
+        {
+            // A record of org objects only selects in their homes; any other record selects in its own (names, -All, or the default).
+            if (request.InputObjects.Count == 0 || request.TargetOrgs.Count > 0 || request.All)
+            {
+                var own = For(request.HomePath);
+                own.Names.AddRange(request.TargetOrgs);
+                own.All |= request.All;
+            }
+            foreach (var input in request.InputObjects)
+                For(string.IsNullOrEmpty(input.HomePath) ? request.HomePath : input.HomePath).Objects.Add(input);
+        }
+
+        var template = requests.Count > 0 ? requests[0] : new DisconnectOrgRequest();
+        foreach (var selection in perHome)
+        {
+            Invoke(selection.Home is null ? session : session.ForHome(selection.Home), new DisconnectOrgRequest
+            {
+                TargetOrgs = selection.Names,
+                InputObjects = selection.Objects,
+                All = selection.All,
+                HomePath = selection.Home,
+                ClientApp = template.ClientApp,
+                Force = template.Force,
+                Revoke = template.Revoke,
+                Timeout = template.Timeout,
+                LockPolicy = template.LockPolicy,
+            }, host);
+        }
+    }
+
+    private sealed class HomeSelection
+    {
+        public HomeSelection(string? home) => Home = home;
+        public string? Home { get; }
+        public List<string> Names { get; } = new();
+        public List<OrgAuthorization> Objects { get; } = new();
+        public bool All { get; set; }
+    }
 
     public static void Invoke(SfContext context, DisconnectOrgRequest request, IHostInteraction host)
     {
@@ -122,7 +180,7 @@ public static class DisconnectOrgOperation
                 changes.Add($"unset {key} in {pair.ConfigFile} and {SfConfig.MirrorName(key)} in {pair.MirrorFile}");
             if (!host.ShouldProcess(Describe(org), "Log out: " + string.Join("; ", changes))) continue;
             if (!request.Force && !host.ShouldContinue($"Are you sure you want to log out of {org.Username}?", Caption, ref yesToAll, ref noToAll)) continue;
-            confirmed.Add(new OrgLogoutResult(org.Username, org.OrgId, org.AuthFile) { Source = org });
+            confirmed.Add(new OrgLogoutResult(org.Username, org.OrgId, org.AuthFile) { Source = org, HomePath = org.HomePath });
         }
         return confirmed;
     }

@@ -49,6 +49,9 @@ public sealed class OrgAuthorization
     public bool HasPassword { get; internal set; }
     public string AuthFile { get; }
 
+    /// <summary>The home folder whose sf state listed this org (-HomePath, else the current user's home).</summary>
+    public string HomePath { get; internal set; } = "";
+
     /// <summary>Why sf cannot use this org (for example its tokens cannot be decrypted); null when it can.</summary>
     public string? Error { get; internal set; }
 

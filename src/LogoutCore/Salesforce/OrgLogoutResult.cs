@@ -32,6 +32,9 @@ public sealed class OrgLogoutResult
     public string Username { get; }
     public string? OrgId { get; }
     public string AuthFile { get; }
+
+    /// <summary>The home folder whose sf state was changed (-HomePath, else the current user's home).</summary>
+    public string HomePath { get; internal init; } = "";
     public bool AuthFileRemoved { get; internal set; }
     public string[] AliasesRemoved { get; internal set; } = Array.Empty<string>();
     public UnsetConfigKey[] ConfigKeysUnset { get; internal set; } = Array.Empty<UnsetConfigKey>();

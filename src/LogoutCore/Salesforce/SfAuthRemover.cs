@@ -89,7 +89,7 @@ public static class SfAuthRemover
             apps.Remove(clientApp);
             if (apps.Count == 0) json.Remove("clientApps");
             AtomicFile.WriteAllText(org.AuthFile, JsJson.Stringify(json, 2));
-            return new OrgLogoutResult(org.Username, org.OrgId, org.AuthFile) { ClientAppRemoved = clientApp };
+            return new OrgLogoutResult(org.Username, org.OrgId, org.AuthFile) { ClientAppRemoved = clientApp, HomePath = org.HomePath };
         });
     }
 

@@ -9,16 +9,25 @@ namespace LogoutModule.Core.Salesforce;
 /// with SF_USE_GENERIC_UNIX_KEYCHAIN; otherwise the macOS login keychain or Linux's secret-tool
 /// (key.json when secret-tool is not installed). The key is never created: sf would write a new one,
 /// which makes every existing org undecryptable.
+/// For another user's home (-HomePath) only key.json can be read: the keychain this session reaches is its own user's.
 /// </summary>
 public static class SfKeychain
 {
     public static SfKeyLookup Find(SfPaths paths, SfContext context)
     {
         if (context.Platform == HostPlatform.Windows || UsesGenericKeychain(context)) return FromKeyFile(paths, context);
-        if (context.Platform == HostPlatform.MacOS) return FromMacKeychain();
+        if (context.Platform == HostPlatform.MacOS)
+            return context.IsOtherUsersHome ? Unreachable(context, "macOS Keychain") : FromMacKeychain();
         var secretTool = context.Variable("SFDX_SECRET_TOOL_PATH") ?? "/usr/bin/secret-tool";
-        return ProcessRunner.IsExecutable(secretTool) ? FromSecretTool(secretTool, context) : FromKeyFile(paths, context);
+        if (!ProcessRunner.IsExecutable(secretTool)) return FromKeyFile(paths, context);
+        return context.IsOtherUsersHome ? Unreachable(context, "Secret Service (secret-tool)") : FromSecretTool(secretTool, context);
     }
+
+    // Asking this session's keychain would return this user's key (or none), never the key of the home's owner.
+    private static SfKeyLookup Unreachable(SfContext context, string store)
+        => SfKeyLookup.OutOfReach($"The sf key of {context.HomeDirectory} is in its user's {store}, which this session cannot reach: "
+            + "its orgs are listed and can be logged out from their files, but their tokens cannot be decrypted, so -Revoke cannot revoke them. "
+            + "Run as that user, or set SF_USE_GENERIC_UNIX_KEYCHAIN=true if that home keeps its key in .sfdx/key.json.");
 
     public static bool UsesGenericKeychain(SfContext context)
     {
@@ -75,13 +84,14 @@ public static class SfKeychain
     }
 }
 
-/// <summary>The outcome of looking for sf's key: found, missing (no key.json), or a keychain failure.</summary>
+/// <summary>The outcome of looking for sf's key: found, missing (no key.json), a keychain failure, or out of reach (another user's keychain).</summary>
 public sealed class SfKeyLookup
 {
-    private SfKeyLookup(string? key, string? failure)
+    private SfKeyLookup(string? key, string? failure, string? outOfReach = null)
     {
         Key = key;
         Failure = failure;
+        OutOfReachWarning = outOfReach;
     }
 
     public string? Key { get; }
@@ -89,7 +99,11 @@ public sealed class SfKeyLookup
     /// <summary>sf's reason for rejecting every auth file (it then lists nothing and warns per file).</summary>
     public string? Failure { get; }
 
+    /// <summary>Why the key of another user's home cannot be read, and what can still be done; null otherwise.</summary>
+    public string? OutOfReachWarning { get; }
+
     public static SfKeyLookup Found(string key) => new(key, null);
     public static SfKeyLookup Missing() => new(null, null);
     public static SfKeyLookup Failed(string failure) => new(null, failure);
+    public static SfKeyLookup OutOfReach(string warning) => new(null, null, warning);
 }

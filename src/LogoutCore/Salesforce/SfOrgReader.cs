@@ -33,6 +33,7 @@ public static class SfOrgReader
         var aliases = AliasStore.Read(paths.AliasFile).ToLookup(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
         var configs = SfConfig.ReadEffective(paths, context);
         var keyLookup = SfKeychain.Find(paths, context);
+        if (keyLookup.OutOfReachWarning is { } outOfReach) warnings.Add(outOfReach);
         var crypto = keyLookup.Key is { } key ? SfCrypto.TryCreate(key) : null;
         var keylessV2 = string.Equals(context.Variable("SF_CRYPTO_V2"), "true", StringComparison.OrdinalIgnoreCase);
         var orgs = new List<OrgAuthorization>();
@@ -66,7 +67,8 @@ public static class SfOrgReader
                 else json = named;
             }
             var org = Describe(file, username, json, aliases, configs, paths, context);
-            org.Error = misnamedError ?? DecryptionError(json, crypto, keylessV2);
+            // Without the owner's key the files cannot be checked: sf run by that user would decrypt them.
+            org.Error = misnamedError ?? (keyLookup.OutOfReachWarning is null ? DecryptionError(json, crypto, keylessV2) : null);
             if (org.Error is not null)
             {
                 // sf's error entries report no method and no expiry.
@@ -90,6 +92,7 @@ public static class SfOrgReader
         var date = ParseJsDate(dateText);
         return new OrgAuthorization(username, file)
         {
+            HomePath = context.HomeDirectory,
             Aliases = orgAliases,
             OrgId = orgId,
             InstanceUrl = JsJson.AsString(json["instanceUrl"]),
