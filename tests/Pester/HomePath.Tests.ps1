@@ -54,6 +54,21 @@ Describe '-HomePath' {
         Get-FolderState (Join-Path $script:Root 'alice') | Should -Be $alice
     }
 
+    It 'keeps the owner, group and mode of every file it rewrites in another user''s home' -Skip:($IsWindows -or (id -u) -ne '0') {
+        # Run as root on a home owned by another account, as an offboarding admin does.
+        $bob = Join-Path $script:Root 'bob'
+        chown -R 4242:4343 $bob; chmod 640 (Join-Path $bob '.sfdx/alias.json'); chmod 604 (Join-Path $bob '.sf/config.json')
+        $rewritten = '.sfdx/alias.json', '.sf/config.json', '.sfdx/sfdx-config.json' | ForEach-Object { Join-Path $bob $_ }
+        $before = $rewritten | ForEach-Object { stat -c '%u:%g:%a' $_ }
+        $hashes = $rewritten | ForEach-Object { (Get-FileHash -LiteralPath $_).Hash }
+
+        (Disconnect-Org -HomePath $bob -All -Force).Count | Should -Be 12
+
+        $rewritten | ForEach-Object { (Get-FileHash -LiteralPath $_).Hash } | Should -Not -Be $hashes
+        $rewritten | ForEach-Object { stat -c '%u:%g:%a' $_ } | Should -Be $before
+        $before | Should -Be '4242:4343:640', '4242:4343:604', '4242:4343:644'
+    }
+
     It 'logs org objects from several homes out, each in the home it came from' {
         $picked = Get-ChildItem -LiteralPath $script:Root -Directory | Get-AuthenticatedOrg | Where-Object { $_.Aliases -contains 'org1' }
         $picked.Count | Should -Be 2
