@@ -18,7 +18,7 @@ public static class Auth0Address
     public static Uri Resolve(string? domain, Uri? baseUri)
     {
         if (baseUri is not null) return ValidateBaseUri(baseUri);
-        if (domain is null) throw Invalid("DomainRequired", null, "Give the Auth0 domain (for example acme.eu.auth0.com) with -Domain.");
+        if (domain is null) throw Auth0Errors.DomainRequired();
         return new Uri("https://" + ValidateDomain(domain) + "/");
     }
 
@@ -34,11 +34,7 @@ public static class Auth0Address
             : domain.Contains(':') ? "contains a port"
             : !HostName.IsMatch(domain) ? "is not a valid host name"
             : null;
-        if (problem is not null)
-        {
-            throw Invalid("InvalidAuth0Domain", domain,
-                $"The Auth0 domain '{Printable(domain)}' {problem}. Give only the host name, for example acme.eu.auth0.com (use -BaseUri to target a local test server).");
-        }
+        if (problem is not null) throw Auth0Errors.InvalidAuth0Domain(domain, problem);
         return domain.ToLowerInvariant();
     }
 
@@ -52,7 +48,7 @@ public static class Auth0Address
             : baseUri.UserInfo.Length > 0 ? "must not contain user info"
             : baseUri.Query.Length > 0 || baseUri.Fragment.Length > 0 ? "must not contain a query or fragment"
             : null;
-        if (problem is not null) throw Invalid("InvalidBaseUri", text, $"The base URI '{Printable(text)}' {problem}.");
+        if (problem is not null) throw Auth0Errors.InvalidBaseUri(text, problem);
         return new Uri(baseUri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
     }
 
@@ -61,7 +57,4 @@ public static class Auth0Address
     /// <summary>The text with control characters shown as \uXXXX, so a hostile value cannot forge lines in an error.</summary>
     internal static string Printable(string text)
         => string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
-
-    internal static LogoutException Invalid(string errorId, object? target, string message)
-        => new(errorId, ErrorKind.InvalidArgument, target, message);
 }

@@ -45,7 +45,7 @@ public static class DisconnectAuth0SessionOperation
     public static void Invoke(LogoutUrlRequest request, DisconnectOptions options, IBrowserLauncher browser, IHostInteraction host)
     {
         if (options.NoBrowser && options.Wait)
-            throw Auth0Address.Invalid("WaitWithNoBrowser", null, "-Wait watches for the browser opened by this command; it cannot be combined with -NoBrowser.");
+            throw Auth0Errors.WaitWithNoBrowser();
         // Validate everything before opening a port; a bad value (or a busy port) is this item's error.
         var url = ItemErrors.Try(host, () => LogoutUrlBuilder.Build(request));
         if (url is null) return;
@@ -73,9 +73,7 @@ public static class DisconnectAuth0SessionOperation
         var arrived = WaitShowingProgress(listener, options.Timeout, host);
         if (arrived is null)
         {
-            host.WriteError(new LogoutError("LogoutReturnTimeout", ErrorKind.OperationTimeout, listener.ReturnTo,
-                $"The browser did not come back to {listener.ReturnTo} within {options.Timeout.TotalSeconds:0} seconds. "
-                + "Check that this URL is in the Allowed Logout URLs (Test-Auth0LogoutUrl) and that the browser finished signing out."));
+            host.WriteError(Auth0Errors.LogoutReturnTimeout(listener.ReturnTo, options.Timeout));
         }
         else
         {
@@ -132,9 +130,9 @@ public static class TestAuth0LogoutUrlOperation
 {
     public static void Invoke(LogoutUrlRequest request, LogoutUrlCheck check, IHostInteraction host)
     {
-        if (request.RedirectUri is null) throw Auth0Address.Invalid("ReturnToRequired", null, "Give the URL to check with -ReturnTo.");
+        if (request.RedirectUri is null) throw Auth0Errors.ReturnToRequired();
         if (!check.Probe && check.AllowedLogoutUrls is null && check.ManagementToken is null)
-            throw Auth0Address.Invalid("AllowListRequired", null, "Give -AllowedLogoutUrl, -ManagementToken or -Probe.");
+            throw Auth0Errors.AllowListRequired();
         var returnTo = ItemErrors.Try(host, () => ReturnToUrl.Validate(request.RedirectUri, request.RedirectParameterName));
         if (returnTo is null) return;
 
@@ -182,8 +180,8 @@ public static class RevokeAuth0RefreshTokenOperation
     {
         var authority = Auth0Address.Resolve(domain, baseUri);
         if (clientId.Length == 0 || clientId.Any(char.IsControl))
-            throw Auth0Address.Invalid("InvalidLogoutParameter", "ClientId", "The -ClientId value is empty or contains control characters.");
-        if (refreshToken.Length == 0) throw Auth0Address.Invalid("EmptyRefreshToken", clientId, "The refresh token is empty.");
+            throw Auth0Errors.InvalidLogoutParameter("ClientId");
+        if (refreshToken.Length == 0) throw Auth0Errors.EmptyRefreshToken(clientId);
 
         if (!host.ShouldProcess($"a refresh token of client '{clientId}' at {authority.AbsoluteUri}", "Revoke")) return;
         try

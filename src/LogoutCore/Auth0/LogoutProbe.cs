@@ -18,7 +18,7 @@ public static class LogoutProbe
         }
         catch (HttpSendException e)
         {
-            throw new LogoutException("Auth0Unreachable", ErrorKind.ConnectionError, HttpSender.Describe(url.GetUri()), e.Message, e);
+            throw Auth0Errors.Auth0Unreachable(HttpSender.Describe(url.GetUri()), e.Message, e);
         }
 
         var status = result.StatusCode;

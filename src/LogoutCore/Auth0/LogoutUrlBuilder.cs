@@ -10,11 +10,11 @@ public static class LogoutUrlBuilder
         var baseUri = Auth0Address.Resolve(request.Domain, request.BaseUri);
         if (request.RedirectUri is not null) ReturnToUrl.Validate(request.RedirectUri, request.RedirectParameterName);
         if (request.Endpoint == Auth0LogoutEndpoint.V2 && (request.IdTokenHint ?? request.LogoutHint ?? request.State ?? request.UiLocales) is not null)
-            throw Auth0Address.Invalid("OidcParameterWithoutOidc", null, "-IdTokenHint, -LogoutHint, -State and -UiLocales apply to /oidc/logout only; add -Oidc.");
+            throw Auth0Errors.OidcParameterWithoutOidc();
         foreach (var (name, value) in new[] { ("ClientId", request.ClientId), ("IdTokenHint", request.IdTokenHint), ("LogoutHint", request.LogoutHint), ("State", request.State), ("UiLocales", request.UiLocales) })
         {
             if (value is not null && (value.Length == 0 || value.Any(char.IsControl)))
-                throw Auth0Address.Invalid("InvalidLogoutParameter", name, $"The -{name} value is empty or contains control characters.");
+                throw Auth0Errors.InvalidLogoutParameter(name);
         }
 
         var parameters = request.Endpoint == Auth0LogoutEndpoint.V2

@@ -41,10 +41,7 @@ public sealed class LoopbackReturnListener : IDisposable
         ReturnToUrl.Validate(returnTo);
         var uri = new Uri(returnTo);
         if (uri.Scheme != Uri.UriSchemeHttp || !Auth0Address.IsLoopback(uri))
-        {
-            throw Auth0Address.Invalid("WaitNeedsLoopbackReturnTo", returnTo,
-                $"-Wait listens locally, so -ReturnTo must be an http URL on 127.0.0.1, localhost or [::1] (got '{returnTo}').");
-        }
+            throw Auth0Errors.WaitNeedsLoopbackReturnTo(returnTo);
         var listener = new TcpListener(uri.Host == "[::1]" ? IPAddress.IPv6Loopback : IPAddress.Loopback, uri.Port);
         try
         {
@@ -52,8 +49,7 @@ public sealed class LoopbackReturnListener : IDisposable
         }
         catch (SocketException e)
         {
-            throw new Shared.LogoutException("ReturnListenerUnavailable", Shared.ErrorKind.ResourceUnavailable, returnTo,
-                $"Cannot listen on {uri.Authority} for the browser's return: {e.Message}", e);
+            throw Auth0Errors.ReturnListenerUnavailable(returnTo, uri.Authority, e);
         }
         return new LoopbackReturnListener(listener, returnTo, UrlParts.TryParse(returnTo)!.Path);
     }

@@ -25,24 +25,12 @@ public static class ManagementApiReader
         }
         catch (HttpSendException e)
         {
-            throw new LogoutException("ManagementApiUnreachable", ErrorKind.ConnectionError, uri.GetLeftPart(UriPartial.Path), SecretText.Scrub(e.Message, token), e);
+            throw Auth0Errors.ManagementApiUnreachable(uri.GetLeftPart(UriPartial.Path), SecretText.Scrub(e.Message, token), e);
         }
 
         if (result.StatusCode is >= 200 and < 300) return Parse(result.Body, what);
 
-        var serverText = ServerErrorText.From(result.Body, token);
-        throw result.StatusCode switch
-        {
-            401 => new LogoutException("ManagementApiUnauthorized", ErrorKind.AuthenticationError, what,
-                $"The Management API rejected the token while reading {what} (401: {serverText}). Get a fresh Management API token."),
-            403 => new LogoutException("ManagementApiForbidden", ErrorKind.PermissionDenied, what,
-                $"The Management API token may not read {what} (403: {serverText}); it needs the {scope} scope."),
-            404 => new LogoutException("Auth0ApplicationNotFound", ErrorKind.ObjectNotFound, clientId,
-                (clientId is null ? "The Management API did not find the tenant settings" : $"The Management API has no application with client id '{clientId}'")
-                + $" (404: {serverText})."),
-            _ => new LogoutException("ManagementApiFailed", ErrorKind.InvalidResult, what,
-                $"Reading {what} from the Management API failed ({result.StatusCode}: {serverText})."),
-        };
+        throw Auth0Errors.ManagementApiRefused(result.StatusCode, what, clientId, scope, ServerErrorText.From(result.Body, token));
     }
 
     private static IReadOnlyList<string> Parse(string body, string what)
@@ -55,8 +43,7 @@ public static class ManagementApiReader
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            throw new LogoutException("ManagementApiBadResponse", ErrorKind.InvalidData, what,
-                $"The Management API answer for {what} is not the expected JSON with allowed_logout_urls.", e);
+            throw Auth0Errors.ManagementApiBadResponse(what, e);
         }
     }
 }

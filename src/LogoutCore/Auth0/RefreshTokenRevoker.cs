@@ -32,23 +32,10 @@ public static class RefreshTokenRevoker
         }
         catch (HttpSendException e)
         {
-            throw new LogoutException("Auth0Unreachable", ErrorKind.ConnectionError, authority, SecretText.Scrub(e.Message, secret, refreshToken), e);
+            throw Auth0Errors.Auth0Unreachable(authority, SecretText.Scrub(e.Message, secret, refreshToken), e);
         }
         if (result.StatusCode is >= 200 and < 300) return new Auth0TokenRevocation(authority, clientId, result.StatusCode);
 
-        var text = ServerErrorText.From(result.Body, secret, refreshToken);
-        throw result.StatusCode switch
-        {
-            400 => new LogoutException("RevokeInvalidRequest", ErrorKind.InvalidArgument, clientId,
-                $"Auth0 refused the revocation request for client '{clientId}' (400: {text})."),
-            401 => new LogoutException("RevokeInvalidClient", ErrorKind.AuthenticationError, clientId,
-                $"Auth0 did not accept the credentials of client '{clientId}' (401: {text}). A confidential application needs -ClientSecret or -Credential."),
-            403 => new LogoutException("RevokeForbidden", ErrorKind.PermissionDenied, clientId,
-                $"Auth0 does not allow client '{clientId}' to revoke this token (403: {text})."),
-            429 => new LogoutException("RevokeRateLimited", ErrorKind.ResourceBusy, clientId,
-                $"Auth0 rate-limited the revocation (429: {text}); try again later."),
-            _ => new LogoutException("RevokeFailed", ErrorKind.InvalidResult, clientId,
-                $"Auth0 answered {result.StatusCode} to the revocation for client '{clientId}': {text}"),
-        };
+        throw Auth0Errors.RevokeRefused(result.StatusCode, clientId, ServerErrorText.From(result.Body, secret, refreshToken));
     }
 }

@@ -20,11 +20,7 @@ public static class ReturnToUrl
                 ? "contains user info (user@host), which can disguise where the browser goes"
             : uri.Host.Length == 0 ? "has no host"
             : null;
-        if (problem is not null)
-        {
-            throw Auth0Address.Invalid("InvalidReturnTo", Auth0Address.Printable(value),
-                $"The -{parameterName} value '{Auth0Address.Printable(value)}' {problem}.");
-        }
+        if (problem is not null) throw Auth0Errors.InvalidReturnTo(value, parameterName, problem);
         return value;
     }
 

@@ -25,8 +25,7 @@ public sealed class SystemBrowserLauncher : IBrowserLauncher
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
-            throw new LogoutException("BrowserLaunchFailed", ErrorKind.ResourceUnavailable, null,
-                $"Could not open the default browser ({e.Message}). Use -NoBrowser and open the URL yourself.", e);
+            throw Auth0Errors.BrowserLaunchFailed(e);
         }
     }
 }
