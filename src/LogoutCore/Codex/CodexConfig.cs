@@ -110,9 +110,9 @@ public sealed class CodexConfig
             if (layer.FindTopLevel(key) is not { Value: { } value }) continue;
             var where = layer.Where(value.Span.Start.Offset);
             if (value is not StringValueSyntax { Value: { } text })
-                throw CodexHome.ConfigurationError("CodexConfigInvalid", layer.Path, $"{where}: invalid type for `{key}`, expected {Expected(variants)}");
+                throw CodexErrors.ConfigInvalid(layer.Path, $"{where}: invalid type for `{key}`, expected {Expected(variants)}");
             if (Array.IndexOf(variants, text) < 0)
-                throw CodexHome.ConfigurationError("CodexConfigInvalid", layer.Path, $"{where}: unknown variant `{text}`, expected {Expected(variants)}");
+                throw CodexErrors.ConfigInvalid(layer.Path, $"{where}: unknown variant `{text}`, expected {Expected(variants)}");
             return text;
         }
         return null;

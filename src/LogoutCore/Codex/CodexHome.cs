@@ -17,15 +17,11 @@ public static class CodexHome
         var configured = string.IsNullOrEmpty(explicitHome) ? context.Variable("CODEX_HOME") : explicitHome;
         if (configured is null) return Path.Combine(context.UserHome, ".codex");
         if (File.Exists(configured))
-            throw ConfigurationError("CodexHomeNotDirectory", configured, $"CODEX_HOME points to \"{configured}\", but that path is not a directory");
+            throw CodexErrors.HomeNotDirectory(configured);
         if (!Directory.Exists(configured))
-            throw ConfigurationError("CodexHomeNotFound", configured, $"CODEX_HOME points to \"{configured}\", but that path does not exist");
+            throw CodexErrors.HomeNotFound(configured);
         return Canonicalize(configured) ?? Path.GetFullPath(configured);
     }
-
-    /// <summary>codex's failure wording for anything wrong before it reads credentials.</summary>
-    public static LogoutException ConfigurationError(string errorId, object target, string detail, Exception? inner = null)
-        => new(errorId, ErrorKind.InvalidArgument, target, "Error loading configuration: " + detail, inner);
 
     /// <summary>
     /// The keyring account: "cli|" + the first 16 hex digits of SHA-256 over the canonical home path

@@ -81,5 +81,5 @@ public static class CodexRevoker
     private static Uri ParseUrl(string value, string variable)
         => Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https")
             ? uri
-            : throw new LogoutException("CodexRevokeUrlInvalid", ErrorKind.InvalidArgument, variable, $"{variable} is not an http(s) URL.");
+            : throw CodexErrors.RevokeUrlInvalid(variable);
 }

@@ -150,5 +150,5 @@ public sealed class ConfigToml
     }
 
     private static Shared.LogoutException Invalid(string path, string detail, Exception? inner = null)
-        => CodexHome.ConfigurationError("CodexConfigInvalid", path, detail, inner);
+        => CodexErrors.ConfigInvalid(path, detail, inner);
 }

@@ -24,7 +24,7 @@ public static class GetCodexAuthStatusOperation
         {
             status.Message = "Error checking login status: " + error;
             status.ExitCode = 1;
-            host.WriteError(new LogoutError("CodexAuthUnreadable", ErrorKind.ReadError, stored.Source ?? home, status.Message));
+            host.WriteError(CodexErrors.AuthNotReadable(stored.Source ?? home, status.Message));
         }
         else if (stored.Auth is not { } auth || !Allowed(auth, config.ForcedLoginMethod))
         {
@@ -35,7 +35,7 @@ public static class GetCodexAuthStatusOperation
         {
             status.Message = "Error checking login status: API key auth is missing a key.";
             status.ExitCode = 1;
-            host.WriteError(new LogoutError("CodexAuthUnreadable", ErrorKind.InvalidData, stored.Source, status.Message));
+            host.WriteError(CodexErrors.AuthNotValid(stored.Source, status.Message));
         }
         else
         {

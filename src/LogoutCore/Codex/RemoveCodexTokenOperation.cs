@@ -144,8 +144,7 @@ public static class RemoveCodexTokenOperation
     {
         var remaining = $"keyring entry {keyringEntry}, if it exists";
         result.Fail(remaining, "failed to delete auth from keyring: " + e.Message);
-        host.WriteError(new LogoutError("CodexKeyringUnavailable", ErrorKind.ResourceUnavailable, keyringEntry,
-            $"The keyring could not be reached ({e.Message}). Still stored: the {remaining}. Run Remove-CodexToken again when the keyring is available."));
+        host.WriteError(CodexErrors.KeyringUnavailable(keyringEntry, remaining, e));
     }
 
     private static void DeleteAuthFile(string authFile, CodexLogoutResult result, IHostInteraction host)
@@ -160,8 +159,7 @@ public static class RemoveCodexTokenOperation
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             result.Fail($"file {authFile}", e.Message);
-            host.WriteError(new LogoutError("CodexAuthFileNotRemoved", ErrorKind.WriteError, authFile,
-                $"{authFile} could not be removed ({e.Message}); it still holds the codex credentials.", e));
+            host.WriteError(CodexErrors.AuthFileNotRemoved(authFile, e));
         }
     }
 }

@@ -50,7 +50,7 @@ public static class AliasStore
         }
         catch (JsonException e)
         {
-            throw new LogoutException("AliasFileInvalid", ErrorKind.InvalidData, aliasFile, $"The sf alias file {aliasFile} is not valid JSON: {e.Message}", e);
+            throw SalesforceErrors.AliasFileInvalid(aliasFile, e);
         }
     }
 }

@@ -124,7 +124,7 @@ public static class DisconnectOrgOperation
         {
             var found = snapshot.Orgs.Where(matches).ToList();
             if (found.Count == 0)
-                host.WriteError(new LogoutError("OrgNotFound", ErrorKind.ObjectNotFound, name, $"No authenticated org found with the {name} username or alias."));
+                host.WriteError(SalesforceErrors.OrgNotFound(name));
             selected.AddRange(found.Where(org => !selected.Contains(org)));
         }
 
@@ -153,8 +153,7 @@ public static class DisconnectOrgOperation
         var rows = orgs.OrderBy(org => org.Username, StringComparer.Ordinal).ToList();
         var choices = rows.Select(org => new HostChoice(org.Username, ChoiceDetails(org))).ToList();
         var chosen = host.PromptForChoices(Caption, SelectionMessage, choices)
-            ?? throw new LogoutException("NoOrgSpecified", ErrorKind.InvalidArgument, null,
-                "No org to log out of: no -TargetOrg was given, no default target-org is set, and this session cannot prompt. Pass -TargetOrg <username or alias>, or -All.");
+            ?? throw SalesforceErrors.NoOrgSpecified();
         if (chosen.Count == 0) host.WriteVerbose("No orgs selected for logout.");
         return chosen.Distinct().OrderBy(index => index).Select(index => rows[index]).ToList();
     }
@@ -242,8 +241,7 @@ public static class DisconnectOrgOperation
                 (org.Revocation, org.RevocationReason) = (outcome.Status, outcome.Reason);
                 if (outcome.Failed)
                 {
-                    failures.Add(new LogoutError("RevokeFailed", ErrorKind.ConnectionError, org.Username,
-                        $"The token of {org.Username} could not be revoked ({outcome.Reason}); the org was not logged out. Retry, or log out without -Revoke."));
+                    failures.Add(SalesforceErrors.RevokeFailed(org.Username, outcome.Reason));
                     continue;
                 }
                 if (outcome.Status == RevocationStatus.Revoked) host.WriteVerbose($"Revoked the token of {org.Username}.");
@@ -274,12 +272,12 @@ public static class DisconnectOrgOperation
         {
             if (org.ClientApps.Length == 0)
             {
-                host.WriteError(new LogoutError("NoLinkedApps", ErrorKind.ObjectNotFound, org.Username, $"{org.Username} doesn't have any linked client apps."));
+                host.WriteError(SalesforceErrors.NoLinkedApps(org.Username).ToError());
                 continue;
             }
             if (!org.ClientApps.Contains(clientApp))
             {
-                host.WriteError(new LogoutError("InvalidClientApp", ErrorKind.ObjectNotFound, org.Username, $"{org.Username} doesn't have a linked client app named \"{clientApp}\"."));
+                host.WriteError(SalesforceErrors.InvalidClientApp(org.Username, clientApp).ToError());
                 continue;
             }
             if (!host.ShouldProcess(Describe(org), $"Log out of the client app \"{clientApp}\": remove clientApps.{clientApp} from {org.AuthFile}")) continue;

@@ -24,8 +24,7 @@ public static class GetAuthenticatedOrgOperation
 
         foreach (var pattern in patterns.Where(p => !Wildcard.ContainsWildcard(p.Pattern) && !snapshot.Orgs.Any(org => Matches(p, org))))
         {
-            host.WriteError(new LogoutError("OrgNotFound", ErrorKind.ObjectNotFound, pattern.Pattern,
-                $"No authenticated org found with the {pattern.Pattern} username or alias."));
+            host.WriteError(SalesforceErrors.OrgNotFound(pattern.Pattern));
         }
     }
 

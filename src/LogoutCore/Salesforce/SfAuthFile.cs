@@ -21,11 +21,10 @@ internal static class SfAuthFile
         }
         catch (JsonException e)
         {
-            throw new LogoutException("AuthFileInvalid", ErrorKind.InvalidData, path,
-                $"The auth file {path} is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).", e);
+            throw SalesforceErrors.AuthFileInvalid(path, e);
         }
         return node as JsonObject
-            ?? throw new LogoutException("AuthFileInvalid", ErrorKind.InvalidData, path, $"The auth file {path} does not hold a JSON object.");
+            ?? throw SalesforceErrors.AuthFileNotObject(path);
     }
 
     /// <summary>The file's JSON object, or null and why not (naming the file) when it is invalid or cannot be read.</summary>

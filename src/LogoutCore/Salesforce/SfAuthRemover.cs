@@ -83,9 +83,9 @@ public static class SfAuthRemover
             var json = SfAuthFile.Read(org.AuthFile);
             var apps = json["clientApps"] as JsonObject;
             if (apps is null || apps.Count == 0)
-                throw new LogoutException("NoLinkedApps", ErrorKind.ObjectNotFound, org.Username, $"{org.Username} doesn't have any linked client apps.");
+                throw SalesforceErrors.NoLinkedApps(org.Username);
             if (!apps.ContainsKey(clientApp))
-                throw new LogoutException("InvalidClientApp", ErrorKind.ObjectNotFound, clientApp, $"{org.Username} doesn't have a linked client app named \"{clientApp}\".");
+                throw SalesforceErrors.InvalidClientApp(org.Username, clientApp);
             apps.Remove(clientApp);
             if (apps.Count == 0) json.Remove("clientApps");
             AtomicFile.WriteAllText(org.AuthFile, JsJson.Stringify(json, 2));
@@ -100,8 +100,7 @@ public static class SfAuthRemover
         {
             if (!File.Exists(org.AuthFile))
             {
-                host.WriteError(new LogoutError("AuthFileMissing", ErrorKind.ObjectNotFound, org.Username,
-                    $"The auth file {org.AuthFile} of {org.Username} no longer exists."));
+                host.WriteError(SalesforceErrors.AuthFileMissing(org.Username, org.AuthFile));
                 return false;
             }
             File.Delete(org.AuthFile);
@@ -110,8 +109,7 @@ public static class SfAuthRemover
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            host.WriteError(new LogoutError("AuthFileNotRemoved", ErrorKind.WriteError, org.Username,
-                $"Cannot delete the auth file {org.AuthFile} of {org.Username}: {e.Message}", e));
+            host.WriteError(SalesforceErrors.AuthFileNotRemoved(org.Username, org.AuthFile, e));
             return false;
         }
     }
@@ -125,7 +123,7 @@ public static class SfAuthRemover
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LogoutException("FileWriteFailed", ErrorKind.WriteError, file, $"Cannot update {file}: {e.Message}", e);
+            throw SalesforceErrors.FileWriteFailed(file, e);
         }
     }
 }

@@ -134,11 +134,11 @@ public static class SfConfig
         try
         {
             return JsJson.Parse(File.ReadAllText(path)) as JsonObject
-                ?? throw new LogoutException("ConfigFileInvalid", ErrorKind.InvalidData, path, $"The sf config file {path} does not hold a JSON object.");
+                ?? throw SalesforceErrors.ConfigFileNotObject(path);
         }
         catch (JsonException e)
         {
-            throw new LogoutException("ConfigFileInvalid", ErrorKind.InvalidData, path, $"The sf config file {path} is not valid JSON: {e.Message}", e);
+            throw SalesforceErrors.ConfigFileInvalid(path, e);
         }
     }
 }

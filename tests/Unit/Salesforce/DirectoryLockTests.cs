@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using LogoutModule.Core.Salesforce;
 using LogoutModule.Core.Shared;
 using LogoutModule.Tests.Support;
 using Xunit;
 
-namespace LogoutModule.Tests.Shared;
+namespace LogoutModule.Tests.Salesforce;
 
 public sealed class DirectoryLockTests
 {

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace LogoutModule.Core.Shared;
+namespace LogoutModule.Core.Salesforce;
 
 /// <summary>
 /// The lock Salesforce CLI takes around its state files (proper-lockfile 4.1.2): the directory
@@ -40,8 +40,7 @@ public sealed class DirectoryLock : IDisposable
             // read-only parent) counts as a held lock, or this would spin forever.
             if (IsStale(lockPath) && TryRemove(lockPath)) continue;
             if (attempt >= policy.Retries)
-                throw new LogoutException("LockHeld", ErrorKind.ResourceBusy, fullPath,
-                    $"Lock file is already being held (file: {fullPath})");
+                throw SalesforceErrors.LockHeld(fullPath);
             Thread.Sleep(policy.Delay);
         }
     }

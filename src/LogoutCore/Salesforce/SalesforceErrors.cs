@@ -1,0 +1,62 @@
+using System.Text.Json;
+using LogoutModule.Core.Shared;
+
+namespace LogoutModule.Core.Salesforce;
+
+/// <summary>
+/// Every error the sf cmdlets report, in one place: id, category (ErrorKind), target object and message. The ids are
+/// stable (scripts match on them); where sf prints an error for the same case, the text is sf's.
+/// </summary>
+internal static class SalesforceErrors
+{
+    /// <summary>sf's NamedOrgNotFoundError text; the target is the name as given.</summary>
+    public static LogoutError OrgNotFound(string name)
+        => new("OrgNotFound", ErrorKind.ObjectNotFound, name, $"No authenticated org found with the {name} username or alias.");
+
+    public static LogoutException NoOrgSpecified()
+        => new("NoOrgSpecified", ErrorKind.InvalidArgument, null,
+            "No org to log out of: no -TargetOrg was given, no default target-org is set, and this session cannot prompt. Pass -TargetOrg <username or alias>, or -All.");
+
+    /// <param name="reason">Why the revocation failed, free of tokens.</param>
+    public static LogoutError RevokeFailed(string username, string? reason)
+        => new("RevokeFailed", ErrorKind.ConnectionError, username,
+            $"The token of {username} could not be revoked ({reason}); the org was not logged out. Retry, or log out without -Revoke.");
+
+    /// <summary>sf's text for -ClientApp on an org without clientApps; the target is the org's username.</summary>
+    public static LogoutException NoLinkedApps(string username)
+        => new("NoLinkedApps", ErrorKind.ObjectNotFound, username, $"{username} doesn't have any linked client apps.");
+
+    /// <summary>sf's text for an unknown -ClientApp name; the target is the org's username.</summary>
+    public static LogoutException InvalidClientApp(string username, string clientApp)
+        => new("InvalidClientApp", ErrorKind.ObjectNotFound, username, $"{username} doesn't have a linked client app named \"{clientApp}\".");
+
+    public static LogoutError AuthFileMissing(string username, string authFile)
+        => new("AuthFileMissing", ErrorKind.ObjectNotFound, username, $"The auth file {authFile} of {username} no longer exists.");
+
+    public static LogoutError AuthFileNotRemoved(string username, string authFile, Exception e)
+        => new("AuthFileNotRemoved", ErrorKind.WriteError, username, $"Cannot delete the auth file {authFile} of {username}: {e.Message}", e);
+
+    /// <summary>An auth file that is not JSON; the position, never the content (it holds tokens), is shown.</summary>
+    public static LogoutException AuthFileInvalid(string path, JsonException e)
+        => new("AuthFileInvalid", ErrorKind.InvalidData, path,
+            $"The auth file {path} is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).", e);
+
+    public static LogoutException AuthFileNotObject(string path)
+        => new("AuthFileInvalid", ErrorKind.InvalidData, path, $"The auth file {path} does not hold a JSON object.");
+
+    public static LogoutException ConfigFileInvalid(string path, JsonException e)
+        => new("ConfigFileInvalid", ErrorKind.InvalidData, path, $"The sf config file {path} is not valid JSON: {e.Message}", e);
+
+    public static LogoutException ConfigFileNotObject(string path)
+        => new("ConfigFileInvalid", ErrorKind.InvalidData, path, $"The sf config file {path} does not hold a JSON object.");
+
+    public static LogoutException AliasFileInvalid(string aliasFile, JsonException e)
+        => new("AliasFileInvalid", ErrorKind.InvalidData, aliasFile, $"The sf alias file {aliasFile} is not valid JSON: {e.Message}", e);
+
+    public static LogoutException FileWriteFailed(string file, Exception e)
+        => new("FileWriteFailed", ErrorKind.WriteError, file, $"Cannot update {file}: {e.Message}", e);
+
+    /// <summary>proper-lockfile's ELOCKED text: another sf (or this module) holds the file's lock.</summary>
+    public static LogoutException LockHeld(string file)
+        => new("LockHeld", ErrorKind.ResourceBusy, file, $"Lock file is already being held (file: {file})");
+}
