@@ -12,6 +12,10 @@ public sealed class CodexAuth
     public static readonly string[] Modes =
         { "apikey", "chatgpt", "chatgptAuthTokens", "agentIdentity", "personalAccessToken", "bedrockApiKey", "bedrockAccessKeys" };
 
+    // The fields of codex's AuthDotJson and TokenData (codex-rs/login/src/auth/storage.rs, token_data.rs).
+    private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
+        { "auth_mode", "OPENAI_API_KEY", "tokens", "last_refresh", "id_token", "access_token", "refresh_token", "account_id" };
+
     private CodexAuth(string mode, string? apiKey, CodexTokens? tokens)
     {
         Mode = mode;
@@ -33,7 +37,9 @@ public sealed class CodexAuth
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json);
+            // serde rejects a repeated known field where JSON.parse would keep the last one.
+            if (JsJson.FindRepeatedMember(json, KnownFields) is { } repeated) throw Invalid($"duplicate field `{repeated}`");
+            root = JsJson.Parse(json);
         }
         catch (JsonException e)
         {
@@ -106,7 +112,7 @@ public sealed class CodexTokens
     {
         try
         {
-            var payload = JsonNode.Parse(DecodeBase64Url(IdToken.Split('.')[1])) as JsonObject;
+            var payload = JsJson.Parse(Encoding.UTF8.GetString(DecodeBase64Url(IdToken.Split('.')[1]))) as JsonObject;
             var auth = payload?["https://api.openai.com/auth"] as JsonObject;
             var profile = payload?["https://api.openai.com/profile"] as JsonObject;
             return (JsJson.AsString(payload?["email"]) ?? JsJson.AsString(profile?["email"]), JsJson.AsString(auth?["chatgpt_plan_type"]));

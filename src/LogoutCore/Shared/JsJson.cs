@@ -19,10 +19,67 @@ public static class JsJson
         return builder.ToString();
     }
 
-    /// <summary>Parses a JSON document keeping property order (JsonObject preserves it).</summary>
-    public static JsonNode? Parse(string text) =>
-        JsonNode.Parse(text, new JsonNodeOptions { PropertyNameCaseInsensitive = false },
-            new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+    /// <summary>
+    /// Parses a JSON document as JavaScript's <c>JSON.parse</c> reads it (sf, every Node CLI): property order kept, and a
+    /// repeated member name keeps its first place with the last value. (JsonNode.Parse instead throws ArgumentException
+    /// "An item with the same key has already been added" on first access.) Throws JsonException, with its line and
+    /// byte position, when the text is not JSON or nests deeper than 64 levels.
+    /// </summary>
+    public static JsonNode? Parse(string text)
+    {
+        using var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+        return ToNode(document.RootElement);
+    }
+
+    /// <summary>
+    /// The first member name that occurs twice in one object of <paramref name="text"/> (at any depth) among
+    /// <paramref name="names"/>, or null: the check serde makes for a struct's known fields (codex's auth.json).
+    /// </summary>
+    public static string? FindRepeatedMember(string text, ICollection<string> names)
+    {
+        using var document = JsonDocument.Parse(text);
+        return FindRepeatedMember(document.RootElement, names);
+    }
+
+    private static string? FindRepeatedMember(JsonElement element, ICollection<string> names)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+            return element.EnumerateArray().Select(item => FindRepeatedMember(item, names)).FirstOrDefault(name => name is not null);
+        if (element.ValueKind != JsonValueKind.Object) return null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!seen.Add(property.Name) && names.Contains(property.Name)) return property.Name;
+            if (FindRepeatedMember(property.Value, names) is { } nested) return nested;
+        }
+        return null;
+    }
+
+    private static JsonNode? ToNode(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                // The indexer replaces a repeated name's value in place: JSON.parse's last-wins at the first place.
+                foreach (var property in element.EnumerateObject()) obj[property.Name] = ToNode(property.Value);
+                return obj;
+            case JsonValueKind.Array:
+                var array = new JsonArray();
+                foreach (var item in element.EnumerateArray()) array.Add(ToNode(item));
+                return array;
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.String:
+                return JsonValue.Create(element.GetString());
+            case JsonValueKind.True:
+            case JsonValueKind.False:
+                return JsonValue.Create(element.GetBoolean());
+            default:
+                // A number keeps its own spelling (1.0, 1e3), as Stringify writes it back.
+                return JsonValue.Create(element.Clone());
+        }
+    }
 
     /// <summary>The string held by a JSON value, or null when it is absent or not a string.</summary>
     public static string? AsString(JsonNode? node)
