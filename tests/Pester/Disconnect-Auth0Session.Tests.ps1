@@ -14,6 +14,20 @@ Describe 'Disconnect-Auth0Session' {
         $url.PSObject.TypeNames[0] | Should -Be 'LogoutModule.Core.Auth0.Auth0LogoutUrl'
     }
 
+    It 'takes the returnTo and client id of a piped Get-Auth0LogoutUrl by property name' {
+        $url = Get-Auth0LogoutUrl acme.eu.auth0.com 'https://app.example.com/bye' -ClientId CID |
+            Disconnect-Auth0Session acme.eu.auth0.com -NoBrowser -ErrorAction Stop
+        $url.ReturnTo | Should -BeExactly 'https://app.example.com/bye'
+        $url.Url | Should -BeExactly 'https://acme.eu.auth0.com/v2/logout?client_id=CID&returnTo=https%3A%2F%2Fapp.example.com%2Fbye'
+    }
+
+    It 'takes the post_logout_redirect_uri of a piped /oidc/logout URL by property name' {
+        $url = Get-Auth0LogoutUrl acme.eu.auth0.com -Oidc -PostLogoutRedirectUri 'https://app.example.com/bye' -ClientId CID |
+            Disconnect-Auth0Session acme.eu.auth0.com -Oidc -NoBrowser -ErrorAction Stop
+        $url.PostLogoutRedirectUri | Should -BeExactly 'https://app.example.com/bye'
+        $url.ReturnTo | Should -BeNullOrEmpty
+    }
+
     It 'refuses -Wait with -NoBrowser and -Wait with a returnTo off loopback' {
         { Disconnect-Auth0Session acme.eu.auth0.com -Wait -NoBrowser -ErrorAction Stop } |
             Should -Throw -ErrorId 'WaitWithNoBrowser,LogoutModule.Commands.DisconnectAuth0SessionCommand'
@@ -31,7 +45,7 @@ Describe 'Disconnect-Auth0Session' {
         $apps = [pscustomobject]@{ ReturnTo = 'javascript:alert(1)' }, [pscustomobject]@{ ReturnTo = 'https://app.example.com/' }
         $urls = $apps | Disconnect-Auth0Session -Domain acme.eu.auth0.com -NoBrowser -ErrorAction SilentlyContinue -ErrorVariable failures
         @($urls).Count | Should -Be 1
-        $urls.RedirectUri | Should -BeExactly 'https://app.example.com/'
+        $urls.ReturnTo | Should -BeExactly 'https://app.example.com/'
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidReturnTo,LogoutModule.Commands.DisconnectAuth0SessionCommand'
         $failures[0].TargetObject | Should -BeExactly 'javascript:alert(1)'

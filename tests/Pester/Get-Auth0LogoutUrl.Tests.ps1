@@ -55,7 +55,7 @@ Describe 'Get-Auth0LogoutUrl' {
         $apps = [pscustomobject]@{ ReturnTo = 'javascript:alert(1)' }, [pscustomobject]@{ ReturnTo = 'https://app.example.com/' }
         $urls = $apps | Get-Auth0LogoutUrl -Domain acme.eu.auth0.com -ErrorAction SilentlyContinue -ErrorVariable failures
         @($urls).Count | Should -Be 1
-        $urls.RedirectUri | Should -BeExactly 'https://app.example.com/'
+        $urls.ReturnTo | Should -BeExactly 'https://app.example.com/'
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidReturnTo,LogoutModule.Commands.GetAuth0LogoutUrlCommand'
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'

@@ -20,7 +20,7 @@ public static class GetAuth0LogoutUrlOperation
 public sealed record Auth0LogoutSession(string Url, string? ReturnTo, bool Waited, bool Returned, TimeSpan? ReturnedAfter)
 {
     internal Auth0LogoutSession(Auth0LogoutUrl url, bool waited, bool returned, TimeSpan? returnedAfter)
-        : this(url.Url, url.RedirectUri, waited, returned, returnedAfter)
+        : this(url.Url, url.ReturnTo ?? url.PostLogoutRedirectUri, waited, returned, returnedAfter)
     {
     }
 

@@ -17,14 +17,20 @@ public sealed class Auth0LogoutUrl
         Url = url;
         Endpoint = endpoint;
         ClientId = clientId;
-        RedirectUri = redirectUri;
+        // Named as the cmdlets' parameters, so the object binds by property name to Disconnect-Auth0Session.
+        if (endpoint == Auth0LogoutEndpoint.V2) ReturnTo = redirectUri;
+        else PostLogoutRedirectUri = redirectUri;
         Federated = federated;
     }
 
     public string Url { get; }
     public Auth0LogoutEndpoint Endpoint { get; }
     public string? ClientId { get; }
-    public string? RedirectUri { get; }
+    /// <summary>/v2/logout's returnTo; null for an /oidc/logout URL.</summary>
+    public string? ReturnTo { get; }
+
+    /// <summary>/oidc/logout's post_logout_redirect_uri; null for a /v2/logout URL.</summary>
+    public string? PostLogoutRedirectUri { get; }
     public bool Federated { get; }
 
     public Uri GetUri() => _uri;
