@@ -1,7 +1,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Import-Module $script:ModuleManifest -Force
-    $script:Sweep = Join-Path $PSScriptRoot '../../examples/Invoke-LogoutSweep.ps1'
+    $script:Sweep = Join-Path $PSScriptRoot '../../samples/Invoke-LogoutSweep.ps1'
 
     function New-HomesRoot {
         # A /home-like folder: alice and bob with the 12-org fixture (bob also logged into codex), carol with nothing.
@@ -103,7 +103,7 @@ Describe '-HomePath' {
     }
 }
 
-Describe 'The offboarding sweep (examples/Invoke-LogoutSweep.ps1)' {
+Describe 'The offboarding sweep (samples/Invoke-LogoutSweep.ps1)' {
     BeforeEach {
         $script:Saved = $env:HOME, $env:USERPROFILE, $env:SF_USE_GENERIC_UNIX_KEYCHAIN, $env:CODEX_HOME
         $env:HOME = $TestDrive; $env:USERPROFILE = $TestDrive; $env:SF_USE_GENERIC_UNIX_KEYCHAIN = 'true'; $env:CODEX_HOME = $null
