@@ -5,6 +5,22 @@ $script:SharedFixtures = Join-Path $PSScriptRoot '../../../shared/reference/fixt
 # in $PSHOME, so no pwsh on PATH is needed.
 $script:Pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
 
+function Invoke-NonInteractive([string] $Script) {
+    # Runs $Script in a child pwsh -NonInteractive, in this location, with the built module imported and this session's
+    # environment (HOME, CODEX_HOME, ...): a prompting path is tested where no prompt can show, so the suite never stops
+    # at a real question when it is started from an interactive pwsh. Returns every stream's text.
+    $location = $PWD.ProviderPath -replace "'", "''"
+    $manifest = (Resolve-Path -LiteralPath $script:ModuleManifest).ProviderPath -replace "'", "''"
+    # pwsh keeps its caches under XDG folders (else in HOME, which the tests compare byte for byte): one folder beside.
+    $saved = $env:XDG_CACHE_HOME, $env:XDG_DATA_HOME, $env:XDG_CONFIG_HOME
+    $env:XDG_CACHE_HOME = $env:XDG_DATA_HOME = $env:XDG_CONFIG_HOME = Join-Path $TestDrive 'child-pwsh-xdg'
+    try {
+        & $script:Pwsh -NoProfile -NonInteractive -Command "Set-Location -LiteralPath '$location'; Import-Module '$manifest'; $Script" *>&1 |
+            ForEach-Object { "$_" }
+    }
+    finally { $env:XDG_CACHE_HOME, $env:XDG_DATA_HOME, $env:XDG_CONFIG_HOME = $saved }
+}
+
 function New-SfFixtureHome {
     # A copy of the shared sf home (12 orgs and a project) with key.json at mode 600, as sf requires.
     $sfHome = Join-Path $TestDrive ("sf-" + [guid]::NewGuid().ToString('N').Substring(0, 8))

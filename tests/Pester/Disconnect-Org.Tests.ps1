@@ -30,8 +30,8 @@ Describe 'Disconnect-Org' {
 
     It 'asks for confirmation by default, so a non-interactive session fails before changing anything' {
         $before = Get-FolderState $script:SfHome
-        { Disconnect-Org org1 -ErrorAction Stop } |
-            Should -Throw -ErrorId 'ConfirmationNotPossible,LogoutModule.Commands.DisconnectOrgCommand'
+        Invoke-NonInteractive 'try { Disconnect-Org org1 -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }' |
+            Should -Contain 'ConfirmationNotPossible,LogoutModule.Commands.DisconnectOrgCommand'
         Get-FolderState $script:SfHome | Should -Be $before
     }
 
@@ -86,8 +86,8 @@ Describe 'Disconnect-Org' {
     It 'without a target and without a default fails in a non-interactive session' {
         Set-Content -LiteralPath (Join-Path $script:SfHome '.sf/config.json') -Value '{}' -NoNewline
         Set-Content -LiteralPath (Join-Path $script:Sfdx 'sfdx-config.json') -Value '{}' -NoNewline
-        { Disconnect-Org -Force -ErrorAction Stop } |
-            Should -Throw -ErrorId 'NoOrgSpecified,LogoutModule.Commands.DisconnectOrgCommand'
+        Invoke-NonInteractive 'try { Disconnect-Org -Force -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }' |
+            Should -Contain 'NoOrgSpecified,LogoutModule.Commands.DisconnectOrgCommand'
     }
 
     It '-All warns about scratch orgs and logs out of everything' {

@@ -79,12 +79,14 @@ Describe 'Remove-CodexToken' {
         Test-Path -LiteralPath (Join-Path $codexHome 'auth.json') | Should -BeFalse
     }
 
-    # Only under pwsh -NonInteractive (as build.ps1 -Task Pester runs in CI) does the prompt fail instead of waiting.
-    It 'in a session that cannot prompt, stops before changing anything and says how to go ahead' -Skip:(-not ([Environment]::GetCommandLineArgs() -contains '-NonInteractive')) {
-        $codexHome = New-CodexFixtureHome -Auth chatgpt -LegacyAuthToken
+    It 'in a session that cannot prompt, stops before changing anything and says how to go ahead, whatever the login type' -ForEach @(
+        @{ Auth = 'chatgpt' }, @{ Auth = 'apikey' }
+    ) {
+        $codexHome = New-CodexFixtureHome -Auth $Auth -LegacyAuthToken
         $before = Get-FolderState $codexHome
-        { Remove-CodexToken -CodexHome $codexHome } |
-            Should -Throw -ErrorId 'ConfirmationNotPossible,LogoutModule.Commands.RemoveCodexTokenCommand' -ExpectedMessage '*-Force*'
+        $output = Invoke-NonInteractive "try { Remove-CodexToken -CodexHome '$codexHome' -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
+        $output | Should -Contain 'ConfirmationNotPossible,LogoutModule.Commands.RemoveCodexTokenCommand'
+        $output -join ' ' | Should -BeLike '*-Force*'
         Get-FolderState $codexHome | Should -BeExactly $before
     }
 
@@ -122,12 +124,12 @@ Describe 'Remove-CodexToken' {
         (Get-CodexAuthStatus -CodexHome $other | Remove-CodexToken -Confirm:$false).AuthFileRemoved | Should -BeTrue
     }
 
-    It 'shows a table with the message, the revocation flag and what was removed' {
+    It 'shows a list with the message, the revocation flag and what was removed' {
         $codexHome = New-CodexFixtureHome -Auth apikey -LegacyAuthToken
-        $table = Remove-CodexToken -CodexHome $codexHome -Confirm:$false | Format-Table | Out-String -Width 250
-        $table | Should -Match 'Message +Revoked +Removed +Remaining'
-        $table | Should -Match 'Successfully logged out +False +file '
-        $table | Should -Match 'auth_token key in '
+        $list = Remove-CodexToken -CodexHome $codexHome -Confirm:$false | Out-String -Width 250
+        $list | Should -Match 'Message +: Successfully logged out'
+        $list | Should -Match 'TokenRevoked +: False'
+        $list | Should -Match 'Removed +: file .*auth_token key in '
     }
 
     It 'prints no key or token in any stream, including -Verbose, warnings and the list view' {

@@ -21,10 +21,13 @@ public sealed class DisconnectOrgCommand : LogoutCommandBase
 
     private readonly List<DisconnectOrgRequest> _requests = new();
 
-    /// <summary>Usernames or aliases, matched exactly (case-sensitive) as sf does.</summary>
+    /// <summary>
+    /// Usernames or aliases, matched exactly (case-sensitive) as sf does. Binds by property name from Username, Alias or Name
+    /// (a CSV column, a custom object), so a list of orgs in any of those shapes pipes straight in.
+    /// </summary>
     [Parameter(ParameterSetName = ByTargetOrgSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = ClientAppSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Username")]
+    [Alias("Username", "Alias", "Name")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(OrgNameCompleter))]
     public string[]? TargetOrg { get; set; }

@@ -26,7 +26,7 @@ public sealed class RemoveCodexTokenCommand : LogoutCommandBase
     [Parameter]
     public SwitchParameter SkipRevoke { get; set; }
 
-    /// <summary>Revoke a ChatGPT token without asking for confirmation.</summary>
+    /// <summary>Log out (and revoke a ChatGPT token) without asking "Are you sure", whatever the login type; -Confirm still asks.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 

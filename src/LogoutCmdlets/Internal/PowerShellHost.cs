@@ -18,13 +18,25 @@ internal sealed class PowerShellHost : IHostInteraction
 
     public CancellationToken Stopping { get; }
 
-    public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
+    public bool ShouldProcess(string target, string action) => Prompting(() => _cmdlet.ShouldProcess(target, action));
 
     public bool ShouldContinue(string query, string caption, ref bool yesToAll, ref bool noToAll)
     {
+        bool yes = yesToAll, no = noToAll;
+        var answer = Prompting(() => _cmdlet.ShouldContinue(query, caption, ref yes, ref no));
+        (yesToAll, noToAll) = (yes, no);
+        return answer;
+    }
+
+    /// <summary>
+    /// A confirmation the host must show (ShouldContinue, or ShouldProcess under -Confirm): a host that cannot prompt
+    /// (-NonInteractive, no console) is the module's ConfirmationNotPossible, never the host's own exception.
+    /// </summary>
+    private static bool Prompting(Func<bool> prompt)
+    {
         try
         {
-            return _cmdlet.ShouldContinue(query, caption, ref yesToAll, ref noToAll);
+            return prompt();
         }
         catch (Exception e) when (e is PSInvalidOperationException or HostException or NotImplementedException)
         {

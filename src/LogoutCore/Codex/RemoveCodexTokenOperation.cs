@@ -10,7 +10,7 @@ public sealed class RemoveCodexTokenOptions
     /// <summary>Do not revoke a ChatGPT token (copies of it, e.g. in account-switching tools, keep working).</summary>
     public bool SkipRevoke { get; set; }
 
-    /// <summary>Revoke without the ShouldContinue prompt.</summary>
+    /// <summary>Log out without the ShouldContinue question (asked otherwise for every login type).</summary>
     public bool Force { get; set; }
 
     /// <summary>How long to wait for a running codex to release auth.lock.</summary>
@@ -39,12 +39,12 @@ public static class RemoveCodexTokenOperation
         var keyringEntry = $"{CodexHome.KeyringService}/{CodexHome.KeyringAccount(home)} ({context.Keyring.Name})";
         var keyringHasEntry = usesKeyring && ProbeKeyring(context, home, keyringEntry, result, host);
         var hasFile = config.Store != CodexCredentialStore.Ephemeral && (File.Exists(authFile) || Directory.Exists(authFile));
-        var declined = false;
+        var approval = new Approval(host, options.Force, Question(home, stored, options, keyringHasEntry, hasFile, config.HasLegacyAuthToken));
 
-        Revoke(context, options, stored, result, host, ref declined);
+        Revoke(context, options, stored, result, host, approval);
 
-        var deleteKeyring = keyringHasEntry && Approve(host, keyringEntry, "Remove the codex keyring entry", ref declined);
-        var deleteFile = hasFile && Approve(host, authFile, "Remove the codex credentials file", ref declined);
+        var deleteKeyring = keyringHasEntry && approval.Approve(keyringEntry, "Remove the codex keyring entry");
+        var deleteFile = hasFile && approval.Approve(authFile, "Remove the codex credentials file");
         if ((deleteKeyring || deleteFile) && Directory.Exists(home))
         {
             using var locks = CodexLocks.Acquire(home, options.LockWait);
@@ -56,28 +56,74 @@ public static class RemoveCodexTokenOperation
             DeleteKeyringEntry(context, home, keyringEntry, result, host);
         }
 
-        if (config.HasLegacyAuthToken && Approve(host, config.UserConfigPath, "Remove the top-level auth_token key", ref declined)
+        if (config.HasLegacyAuthToken && approval.Approve(config.UserConfigPath, "Remove the top-level auth_token key")
             && config.RemoveLegacyAuthToken())
         {
             result.LegacyAuthTokenRemoved = true;
             result.AddRemoved($"auth_token key in {config.UserConfigPath}");
         }
 
-        if (declined && result.Removed.Count == 0 && !result.TokenRevoked) return; // -WhatIf or every -Confirm refused
+        if (approval.Declined && result.Removed.Count == 0 && !result.TokenRevoked) return; // -WhatIf, every -Confirm refused, or No
         result.Complete();
         host.WriteObject(result);
     }
 
-    private static bool Approve(IHostInteraction host, string target, string action, ref bool declined)
+    /// <summary>
+    /// Each change is confirmed by ShouldProcess (-WhatIf, -Confirm); the first one approved is followed by one
+    /// ShouldContinue for the whole logout unless -Force, the same rule for an API key, a ChatGPT login or a lone
+    /// auth_token, as Disconnect-Org asks per org. A "no" there changes nothing; a host that cannot ask throws
+    /// ConfirmationNotPossible before anything changed.
+    /// </summary>
+    private sealed class Approval
     {
-        if (host.ShouldProcess(target, action)) return true;
-        declined = true;
-        return false;
+        private readonly IHostInteraction _host;
+        private readonly string _question;
+        private bool _asked;
+        private bool _refused;
+
+        public Approval(IHostInteraction host, bool force, string question)
+        {
+            _host = host;
+            _asked = force;
+            _question = question;
+        }
+
+        public bool Declined { get; private set; }
+
+        public bool Approve(string target, string action)
+        {
+            if (_refused) return false;
+            if (!_host.ShouldProcess(target, action))
+            {
+                Declined = true;
+                return false;
+            }
+            if (_asked) return true;
+            _asked = true;
+            bool yesToAll = false, noToAll = false;
+            if (_host.ShouldContinue(_question, "Log out of the Codex CLI", ref yesToAll, ref noToAll)) return true;
+            _refused = true;
+            Declined = true;
+            return false;
+        }
+    }
+
+    /// <summary>The one "Are you sure" question, naming what this logout would do.</summary>
+    private static string Question(string home, CodexStoredAuth stored, RemoveCodexTokenOptions options, bool keyringHasEntry, bool hasFile, bool hasLegacyToken)
+    {
+        var changes = new List<string>();
+        if (stored.Auth is { Mode: "chatgpt", Tokens: not null } && !options.SkipRevoke)
+            changes.Add("revoke the ChatGPT token at OpenAI (every copy of it stops working, including ones kept by account-switching tools; -SkipRevoke keeps them)");
+        if (keyringHasEntry) changes.Add("remove the keyring entry");
+        if (hasFile) changes.Add("remove auth.json");
+        if (hasLegacyToken) changes.Add("remove the auth_token key from config.toml");
+        return changes.Count == 0
+            ? $"Are you sure you want to log the Codex CLI out of {home}?"
+            : $"Are you sure you want to log the Codex CLI out of {home}: {string.Join("; ", changes)}?";
     }
 
     // codex revokes only a ChatGPT login with tokens; API keys have nothing to revoke.
-    private static void Revoke(CodexContext context, RemoveCodexTokenOptions options, CodexStoredAuth stored, CodexLogoutResult result,
-        IHostInteraction host, ref bool declined)
+    private static void Revoke(CodexContext context, RemoveCodexTokenOptions options, CodexStoredAuth stored, CodexLogoutResult result, IHostInteraction host, Approval approval)
     {
         if (stored.Auth is not { Mode: "chatgpt", Tokens: { } tokens })
         {
@@ -91,17 +137,7 @@ public static class RemoveCodexTokenOperation
         }
         var url = CodexRevoker.ResolveUrl(context);
         var kind = tokens.RefreshToken.Length > 0 ? "refresh token" : "access token";
-        if (!Approve(host, url.GetLeftPart(UriPartial.Path), $"Revoke the ChatGPT {kind}", ref declined))
-        {
-            result.Revocation = "Not revoked (declined).";
-            return;
-        }
-        var yesToAll = false;
-        var noToAll = false;
-        // Before anything is deleted: a host that cannot prompt (ConfirmationNotPossible) stops the cmdlet with nothing changed.
-        if (!options.Force && !host.ShouldContinue(
-                $"Revoking signs this ChatGPT login out everywhere: every copy of the {kind}, including ones kept by account-switching tools, stops working. Revoke it? (No removes the local credentials only.)",
-                "Revoke the codex ChatGPT token", ref yesToAll, ref noToAll))
+        if (!approval.Approve(url.GetLeftPart(UriPartial.Path), $"Revoke the ChatGPT {kind}"))
         {
             result.Revocation = "Not revoked (declined).";
             return;

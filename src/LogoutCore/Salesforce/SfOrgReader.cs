@@ -42,6 +42,8 @@ public static class SfOrgReader
             var json = SfAuthFile.TryRead(file, out var problem);
             if (json is null)
             {
+                // Gone since the listing: another logout (a parallel runspace, sf itself) removed it; nothing to warn about.
+                if (!File.Exists(file)) continue;
                 warnings.Add($"{problem} It was skipped.");
                 continue;
             }

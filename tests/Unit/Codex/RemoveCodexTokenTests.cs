@@ -112,21 +112,40 @@ public sealed class RemoveCodexTokenTests
     }
 
     [Fact]
-    public void Without_Force_revocation_asks_ShouldContinue_and_no_means_local_removal_only()
+    public void Without_Force_one_question_covers_the_whole_logout_and_no_changes_nothing()
     {
         using var state = new CodexState();
         using var server = new LoopbackServer();
         state.SetVariable("CODEX_REVOKE_TOKEN_URL_OVERRIDE", server.BaseUrl + "/oauth/revoke");
         state.WriteAuth(ChatGptAuth);
+        var before = File.ReadAllBytes(state.AuthFile);
         var host = new FakeHost { ContinueAnswer = (_, _) => false };
 
-        var result = Remove(state, host, force: false);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home }, host);
 
-        Assert.Single(host.ShouldContinueCalls);
+        var question = Assert.Single(host.ShouldContinueCalls).Query;
+        Assert.Contains("revoke the ChatGPT token", question, StringComparison.Ordinal);
+        Assert.Contains("remove auth.json", question, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
-        Assert.False(result.TokenRevoked);
-        Assert.False(File.Exists(state.AuthFile));
-        Assert.Equal("Successfully logged out", result.Message);
+        Assert.Equal(before, File.ReadAllBytes(state.AuthFile));
+        Assert.Empty(host.Output);
+    }
+
+    [Theory]
+    [InlineData("chatgpt")]
+    [InlineData("apikey")]
+    public void A_host_that_cannot_prompt_stops_every_login_type_alike(string loginType)
+    {
+        using var state = new CodexState();
+        using var server = new LoopbackServer();
+        state.SetVariable("CODEX_REVOKE_TOKEN_URL_OVERRIDE", server.BaseUrl + "/oauth/revoke");
+        state.WriteAuth(loginType == "chatgpt" ? ChatGptAuth : File.ReadAllText(CodexState.Fixture("codex-auth-apikey.json")));
+        var before = File.ReadAllBytes(state.AuthFile);
+
+        var error = Assert.Throws<LogoutException>(() => Remove(state, new FakeHost(), force: false));
+
+        Assert.Equal("ConfirmationNotPossible", error.ErrorId);
+        Assert.Equal(before, File.ReadAllBytes(state.AuthFile));
     }
 
     [Fact]
@@ -149,18 +168,18 @@ public sealed class RemoveCodexTokenTests
     }
 
     [Fact]
-    public void SkipRevoke_sends_nothing_and_asks_nothing()
+    public void SkipRevoke_sends_nothing_and_its_question_names_no_revocation()
     {
         using var state = new CodexState();
         using var server = new LoopbackServer();
         state.SetVariable("CODEX_REVOKE_TOKEN_URL_OVERRIDE", server.BaseUrl + "/oauth/revoke");
         state.WriteAuth(ChatGptAuth);
-        var host = new FakeHost();
+        var host = new FakeHost { ContinueAnswer = (_, _) => true };
 
         var result = Remove(state, host, force: false, skipRevoke: true);
 
         Assert.Empty(server.Requests);
-        Assert.Empty(host.ShouldContinueCalls);
+        Assert.DoesNotContain("revoke", Assert.Single(host.ShouldContinueCalls).Query, StringComparison.Ordinal);
         Assert.Equal("Skipped (-SkipRevoke).", result.Revocation);
         Assert.False(File.Exists(state.AuthFile));
     }
@@ -263,7 +282,7 @@ public sealed class RemoveCodexTokenTests
         {
             WaitUntilLocked(authLock);
             var e = Assert.Throws<LogoutException>(() => RemoveCodexTokenOperation.Invoke(state.Context(),
-                new RemoveCodexTokenOptions { CodexHome = state.Home, LockWait = TimeSpan.FromMilliseconds(300) }, new FakeHost()));
+                new RemoveCodexTokenOptions { CodexHome = state.Home, LockWait = TimeSpan.FromMilliseconds(300), Force = true }, new FakeHost()));
             Assert.Equal("CodexCredentialsLocked", e.ErrorId);
             Assert.True(File.Exists(state.AuthFile));
             holder.Kill(entireProcessTree: true); // flock's child holds the lock too
