@@ -146,7 +146,7 @@ public sealed class CodexHomeAndConfigTests
         var removeHost = new FakeHost();
 
         GetCodexAuthStatusOperation.Invoke(state.Context(), state.Home, statusHost);
-        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home }, removeHost);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home, Force = true }, removeHost);
 
         Assert.Empty(statusHost.Errors);
         Assert.Equal("API key configured - ***\nAuthentication is checked when you send a request.", statusHost.OutputOf<CodexAuthStatus>().Single().Message);
