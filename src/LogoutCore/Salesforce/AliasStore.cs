@@ -25,7 +25,7 @@ public static class AliasStore
     {
         if (usernames.Count == 0 || !Read(aliasFile).Any(pair => usernames.Contains(pair.Value))) return Array.Empty<KeyValuePair<string, string>>();
         using var fileLock = DirectoryLock.Acquire(aliasFile, lockPolicy);
-        var orgs = ReadOrgs(aliasFile);
+        var orgs = ReadOrgs(aliasFile, locked: true);
         var removed = orgs.Where(pair => JsJson.AsString(pair.Value) is { } username && usernames.Contains(username))
             .Select(pair => new KeyValuePair<string, string>(pair.Key, JsJson.AsString(pair.Value)!))
             .ToList();
@@ -40,12 +40,15 @@ public static class AliasStore
         return removed;
     }
 
-    private static JsonObject ReadOrgs(string aliasFile)
+    /// <summary>
+    /// The "orgs" object. Outside the lock a half-written file (sf's AliasAccessor rewriting it) is read again until
+    /// sf's writer is done; inside it, no writer can be at work, so invalid JSON is reported at once.
+    /// </summary>
+    private static JsonObject ReadOrgs(string aliasFile, bool locked = false)
     {
-        if (!File.Exists(aliasFile)) return new JsonObject();
         try
         {
-            var root = JsJson.Parse(File.ReadAllText(aliasFile)) as JsonObject;
+            var root = LockAwareJsonFile.Read(aliasFile, patience: locked ? TimeSpan.Zero : null) as JsonObject;
             return root?["orgs"] is JsonObject orgs ? (JsonObject)orgs.DeepClone() : new JsonObject();
         }
         catch (JsonException e)

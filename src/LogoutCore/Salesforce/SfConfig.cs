@@ -41,11 +41,12 @@ public static class SfConfig
     /// One location's contents: <c>.sf/config.json</c>, then the translated mirror; a mirror value wins only when the
     /// mirror is strictly newer, and keys only in the mirror are always added.
     /// </summary>
-    public static JsonObject ReadLocation(ConfigPair pair, SfContext context)
+    /// <param name="locked">Whether the caller holds the lock of <c>.sf/config.json</c> (no writer can be at work).</param>
+    public static JsonObject ReadLocation(ConfigPair pair, SfContext context, bool locked = false)
     {
-        var merged = ReadObject(pair.ConfigFile);
+        var merged = ReadObject(pair.ConfigFile, pair.ConfigFile, locked);
         if (IgnoresMirror(context) || !File.Exists(pair.MirrorFile)) return merged;
-        var mirror = ReadObject(pair.MirrorFile);
+        var mirror = ReadObject(pair.MirrorFile, pair.ConfigFile, locked);
         var mirrorIsNewer = !File.Exists(pair.ConfigFile)
             || File.GetLastWriteTimeUtc(pair.MirrorFile) > File.GetLastWriteTimeUtc(pair.ConfigFile);
         foreach (var entry in mirror.ToList())
@@ -93,7 +94,7 @@ public static class SfConfig
         if (KeysNaming(ReadLocation(pair, context), names).Count == 0) return Array.Empty<KeyValuePair<string, string>>();
         using var fileLock = DirectoryLock.Acquire(pair.ConfigFile, lockPolicy);
         // Re-read inside the lock: a concurrent sf may have changed a value since the first look.
-        var contents = ReadLocation(pair, context);
+        var contents = ReadLocation(pair, context, locked: true);
         var removed = KeysNaming(contents, names).Select(key => new KeyValuePair<string, string>(key, JsJson.AsString(contents[key])!)).ToList();
         if (removed.Count == 0) return removed;
         foreach (var entry in removed) contents.Remove(entry.Key);
@@ -128,12 +129,16 @@ public static class SfConfig
     private static bool IgnoresMirror(SfContext context)
         => string.Equals(context.Variable("SF_SFDX_INTEROPERABILITY"), "false", StringComparison.OrdinalIgnoreCase);
 
-    private static JsonObject ReadObject(string path)
+    /// <summary>
+    /// One config file; sf writes both files of a pair under the lock of <paramref name="lockFile"/> (.sf/config.json),
+    /// so outside that lock a half-written file is read again until the writer is done (see LockAwareJsonFile).
+    /// </summary>
+    private static JsonObject ReadObject(string path, string lockFile, bool locked)
     {
         if (!File.Exists(path)) return new JsonObject();
         try
         {
-            return JsJson.Parse(File.ReadAllText(path)) as JsonObject
+            return LockAwareJsonFile.Read(path, lockFile, locked ? TimeSpan.Zero : null) as JsonObject
                 ?? throw SalesforceErrors.ConfigFileNotObject(path);
         }
         catch (JsonException e)

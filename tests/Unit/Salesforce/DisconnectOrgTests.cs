@@ -482,6 +482,53 @@ public sealed class DisconnectOrgTests
         Assert.Empty(server.Tokens);
     }
 
+    [Theory]
+    [InlineData("alias.json")]
+    [InlineData("config.json")]
+    [InlineData("sfdx-config.json")]
+    public async Task A_file_sf_is_rewriting_under_its_lock_is_read_once_sf_is_done_and_the_logout_completes(string which)
+    {
+        using var home = SfHome.FromFixture();
+        var (file, lockOf) = which switch
+        {
+            "alias.json" => (AliasFile(home), AliasFile(home)),
+            "config.json" => (GlobalConfig(home), GlobalConfig(home)),
+            _ => (GlobalMirror(home), GlobalConfig(home)), // sf writes the mirror under .sf/config.json's lock
+        };
+        var complete = File.ReadAllText(file);
+        // sf's writer (fs.writeFile under proper-lockfile) caught half-way: the lock is held and the file is truncated.
+        Directory.CreateDirectory(lockOf + ".lock");
+        File.WriteAllText(file, complete.Substring(0, complete.Length / 2));
+        var writer = Task.Run(async () =>
+        {
+            await Task.Delay(300);
+            File.WriteAllText(file, complete);
+            Directory.Delete(lockOf + ".lock");
+        });
+        var host = new FakeHost();
+
+        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true }, host));
+        await writer;
+
+        Assert.Empty(host.Errors);
+        Assert.True(result.AuthFileRemoved);
+        Assert.Equal(new[] { "org1" }, result.AliasesRemoved);
+        Assert.Equal(new[] { "target-org" }, result.ConfigKeysUnset.Select(k => k.Key));
+    }
+
+    [Fact]
+    public void An_invalid_alias_file_nobody_is_writing_is_reported_at_once()
+    {
+        using var home = SfHome.FromFixture();
+        File.WriteAllText(AliasFile(home), "{\"orgs\": {");
+        var watch = Stopwatch.StartNew();
+
+        var error = Assert.Throws<LogoutException>(() => LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true }));
+
+        Assert.Equal("AliasFileInvalid", error.ErrorId);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.ElapsedMilliseconds} ms");
+    }
+
     /// <summary>Points an org's instance URL (what -Revoke posts to) at <paramref name="url"/>.</summary>
     internal static void PointAt(SfHome home, string username, string url)
     {
