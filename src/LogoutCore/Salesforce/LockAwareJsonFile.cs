@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LogoutModule.Core.Shared;
 
-namespace LogoutModule.Core.Shared;
+namespace LogoutModule.Core.Salesforce;
 
 /// <summary>
 /// Reads a JSON file that sf rewrites in place: @salesforce/core's writers (AliasAccessor, ConfigFile) truncate and
