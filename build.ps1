@@ -10,6 +10,9 @@
     Test    - Every suite: the xUnit projects (unit, metadata, and interop where the real peers are
               installed) and the Pester suite in tests/Pester. Ends with one summary line per runner.
     Pester  - only the Pester suite, against the built module.
+    Help    - regenerates the shipped MAML (src/LogoutCmdlets/en-US/LogoutCmdlets.dll-Help.xml) from docs/help/*.md
+              and the cmdlets' real parameter sets, then builds so out/LogoutModule ships it. Run it after editing
+              docs/help; the help tests fail while the committed MAML is stale.
     Package - out/package/LogoutModule.<version>.nupkg, written by PSResourceGet's Publish-PSResource from a Release
               build, installable with Install-PSResource from that folder.
     Benchmark - Build (Release), then the benchmark program in tests/Benchmarks (not part of the module, the default
@@ -25,7 +28,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Demo', 'Test', 'Pester', 'Package', 'Benchmark')]
+    [ValidateSet('Build', 'Demo', 'Test', 'Pester', 'Package', 'Benchmark', 'Help')]
     [string] $Task = 'Build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
@@ -116,6 +119,14 @@ switch ($Task) {
         if (-not (Invoke-PesterSuite)) { exit 1 }
     }
     'Package' { Invoke-Package }
+    'Help' {
+        # The writer reads the built cmdlets' metadata, so it lives beside the help tests, which keep checking freshness.
+        $env:LOGOUT_UPDATE_HELP = '1'
+        try { dotnet test tests/Unit --filter 'FullyQualifiedName~LogoutModule.Tests.Help' }
+        finally { Remove-Item Env:LOGOUT_UPDATE_HELP }
+        if ($LASTEXITCODE -ne 0) { throw "generating the help failed ($LASTEXITCODE)" }
+        Invoke-Build
+    }
     'Benchmark' {
         # Timings are only meaningful for Release builds, whatever -Configuration says.
         $Configuration = 'Release'

@@ -63,7 +63,7 @@ public sealed class HelpTests : IDisposable
     [Fact]
     public void The_shipped_MAML_is_generated_from_the_markdown()
     {
-        var generated = MamlWriter.Write(_metadata.Cmdlets.Select(c => Read(c.Name)));
+        var generated = MamlWriter.Write(_metadata.Cmdlets.Select(c => (Read(c.Name), c)));
         if (Environment.GetEnvironmentVariable("LOGOUT_UPDATE_HELP") == "1") File.WriteAllText(MamlPath, generated);
         Assert.True(File.Exists(MamlPath), "no MAML: run the tests once with LOGOUT_UPDATE_HELP=1");
         Assert.Equal(generated, File.ReadAllText(MamlPath));
