@@ -13,7 +13,7 @@ public sealed class CodexConfig
     private static readonly string[] StoreVariants = { "file", "keyring", "auto", "ephemeral" };
     private static readonly string[] LoginMethodVariants = { "chatgpt", "api" };
 
-    private CodexConfig(string userConfigPath, ConfigToml? userDocument, CodexCredentialStore store, CodexForcedLoginMethod forcedLoginMethod)
+    private CodexConfig(string userConfigPath, ConfigToml? userDocument, AuthCredentialsStoreMode store, CodexForcedLoginMethod forcedLoginMethod)
     {
         UserConfigPath = userConfigPath;
         UserDocument = userDocument;
@@ -26,7 +26,7 @@ public sealed class CodexConfig
     /// <summary>$CODEX_HOME/config.toml as parsed; null when the file does not exist.</summary>
     public ConfigToml? UserDocument { get; }
 
-    public CodexCredentialStore Store { get; }
+    public AuthCredentialsStoreMode Store { get; }
     public CodexForcedLoginMethod ForcedLoginMethod { get; }
 
     /// <summary>Whether config.toml has the design document's top-level auth_token key (which codex ignores).</summary>
@@ -68,10 +68,10 @@ public sealed class CodexConfig
 
         var store = Setting(layers, "cli_auth_credentials_store", StoreVariants) switch
         {
-            "keyring" => CodexCredentialStore.Keyring,
-            "auto" => CodexCredentialStore.Auto,
-            "ephemeral" => CodexCredentialStore.Ephemeral,
-            _ => CodexCredentialStore.File,
+            "keyring" => AuthCredentialsStoreMode.Keyring,
+            "auto" => AuthCredentialsStoreMode.Auto,
+            "ephemeral" => AuthCredentialsStoreMode.Ephemeral,
+            _ => AuthCredentialsStoreMode.File,
         };
         var forced = Setting(layers, "forced_login_method", LoginMethodVariants) switch
         {

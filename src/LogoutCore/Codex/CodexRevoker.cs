@@ -26,7 +26,7 @@ public static class CodexRevoker
     }
 
     /// <summary>The exact body codex sends: compact JSON in this key order.</summary>
-    public static string Body(CodexTokens tokens)
+    public static string Body(TokenData tokens)
     {
         var body = new StringBuilder("{\"token\":");
         if (tokens.RefreshToken.Length > 0)
@@ -43,7 +43,7 @@ public static class CodexRevoker
         return body.Append('}').ToString();
     }
 
-    public static HttpRequest Request(Uri url, CodexTokens tokens) => new("POST", url)
+    public static HttpRequest Request(Uri url, TokenData tokens) => new("POST", url)
     {
         Body = Body(tokens),
         ContentType = "application/json",
@@ -55,7 +55,7 @@ public static class CodexRevoker
     /// Sends the revocation; the outcome is a sentence for the result (never the token). Throws only
     /// OperationCanceledException, when <paramref name="cancellation"/> (Ctrl+C) fires.
     /// </summary>
-    public static (bool Revoked, string Outcome) Revoke(Uri url, CodexTokens tokens, CancellationToken cancellation)
+    public static (bool Revoked, string Outcome) Revoke(Uri url, TokenData tokens, CancellationToken cancellation)
     {
         try
         {

@@ -8,7 +8,7 @@ namespace LogoutModule.Core.Codex;
 /// </summary>
 public sealed class CodexStoredAuth
 {
-    private CodexStoredAuth(CodexAuth? auth, string? source, string? error, string? keyringProblem)
+    private CodexStoredAuth(AuthDotJson? auth, string? source, string? error, string? keyringProblem)
     {
         Auth = auth;
         Source = source;
@@ -17,7 +17,7 @@ public sealed class CodexStoredAuth
     }
 
     /// <summary>The parsed login; null when nothing is stored or it could not be read.</summary>
-    public CodexAuth? Auth { get; }
+    public AuthDotJson? Auth { get; }
 
     /// <summary>Where the login was found: the auth.json path or the keyring's name.</summary>
     public string? Source { get; }
@@ -34,9 +34,9 @@ public sealed class CodexStoredAuth
     {
         switch (config.Store)
         {
-            case CodexCredentialStore.Ephemeral:
+            case AuthCredentialsStoreMode.Ephemeral:
                 return new CodexStoredAuth(null, null, null, null);
-            case CodexCredentialStore.File:
+            case AuthCredentialsStoreMode.File:
                 return FromFile(home, null);
         }
 
@@ -48,10 +48,10 @@ public sealed class CodexStoredAuth
         }
         catch (KeyringUnavailableException e)
         {
-            if (config.Store == CodexCredentialStore.Auto) return FromFile(home, e.Message);
+            if (config.Store == AuthCredentialsStoreMode.Auto) return FromFile(home, e.Message);
             return new CodexStoredAuth(null, null, "failed to load CLI auth from keyring: " + e.Message, e.Message);
         }
-        if (secret is null) return config.Store == CodexCredentialStore.Auto ? FromFile(home, null) : new CodexStoredAuth(null, null, null, null);
+        if (secret is null) return config.Store == AuthCredentialsStoreMode.Auto ? FromFile(home, null) : new CodexStoredAuth(null, null, null, null);
         var where = $"{context.Keyring.Name} ({CodexHome.KeyringService}, {account})";
         return Parse(secret, where, null);
     }
@@ -77,7 +77,7 @@ public sealed class CodexStoredAuth
     {
         try
         {
-            return new CodexStoredAuth(CodexAuth.Parse(text), source, null, keyringProblem);
+            return new CodexStoredAuth(AuthDotJson.Parse(text), source, null, keyringProblem);
         }
         catch (CodexAuthFormatException e)
         {

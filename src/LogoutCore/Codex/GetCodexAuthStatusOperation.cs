@@ -41,7 +41,7 @@ public static class GetCodexAuthStatusOperation
         {
             status.LoggedIn = true;
             status.AuthMode = auth.Mode;
-            if (auth.Mode == "apikey") status.MaskedApiKey = CodexAuth.MaskApiKey(auth.ApiKey!);
+            if (auth.Mode == "apikey") status.MaskedApiKey = AuthDotJson.MaskApiKey(auth.ApiKey!);
             status.Message = LoggedInMessage(auth, status.MaskedApiKey);
             (status.Email, status.Plan) = auth.Tokens?.ReadIdentity() ?? (null, null);
         }
@@ -49,7 +49,7 @@ public static class GetCodexAuthStatusOperation
     }
 
     /// <summary>forced_login_method: a stored login of the other kind counts as not logged in.</summary>
-    private static bool Allowed(CodexAuth auth, CodexForcedLoginMethod forced) => forced switch
+    private static bool Allowed(AuthDotJson auth, CodexForcedLoginMethod forced) => forced switch
     {
         CodexForcedLoginMethod.Api => auth.Mode == "apikey",
         CodexForcedLoginMethod.ChatGpt => auth.IsChatGpt,
@@ -57,7 +57,7 @@ public static class GetCodexAuthStatusOperation
     };
 
     // codex 0.169.0's lines; the modes after ChatGPT are from the binary's strings (unverified).
-    private static string LoggedInMessage(CodexAuth auth, string? maskedKey) => auth.Mode switch
+    private static string LoggedInMessage(AuthDotJson auth, string? maskedKey) => auth.Mode switch
     {
         "apikey" => $"API key configured - {maskedKey}\n{ApiKeyNote}",
         "chatgpt" or "chatgptAuthTokens" => "Logged in using ChatGPT",
@@ -80,7 +80,7 @@ public sealed class CodexAuthStatus
 
     public string? Email { get; internal set; }
     public string? Plan { get; internal set; }
-    public CodexCredentialStore Store { get; internal set; }
+    public AuthCredentialsStoreMode Store { get; internal set; }
     public string CodexHome { get; internal set; } = "";
     public string AuthFile { get; internal set; } = "";
 

@@ -35,10 +35,10 @@ public static class RemoveCodexTokenOperation
 
         var result = new CodexLogoutResult { CodexHome = home, Store = config.Store };
         var authFile = CodexStoredAuth.AuthFilePath(home);
-        var usesKeyring = config.Store is CodexCredentialStore.Keyring or CodexCredentialStore.Auto;
+        var usesKeyring = config.Store is AuthCredentialsStoreMode.Keyring or AuthCredentialsStoreMode.Auto;
         var keyringEntry = $"{CodexHome.KeyringService}/{CodexHome.KeyringAccount(home)} ({context.Keyring.Name})";
         var keyringHasEntry = usesKeyring && ProbeKeyring(context, home, keyringEntry, result, host);
-        var hasFile = config.Store != CodexCredentialStore.Ephemeral && (File.Exists(authFile) || Directory.Exists(authFile));
+        var hasFile = config.Store != AuthCredentialsStoreMode.Ephemeral && (File.Exists(authFile) || Directory.Exists(authFile));
         var approval = new Approval(host, options.Force, Question(home, stored, options, keyringHasEntry, hasFile, config.HasLegacyAuthToken));
 
         Revoke(context, options, stored, result, host, approval);
@@ -208,7 +208,7 @@ public sealed class CodexLogoutResult
     private string? _failure;
 
     public string CodexHome { get; internal set; } = "";
-    public CodexCredentialStore Store { get; internal set; }
+    public AuthCredentialsStoreMode Store { get; internal set; }
     public bool AuthFileRemoved { get; internal set; }
     public bool KeyringEntryRemoved { get; internal set; }
     public bool LegacyAuthTokenRemoved { get; internal set; }

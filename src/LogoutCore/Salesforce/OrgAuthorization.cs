@@ -1,13 +1,5 @@
 namespace LogoutModule.Core.Salesforce;
 
-public enum OAuthMethod
-{
-    Unknown,
-    Web,
-    Jwt,
-    Token,
-}
-
 /// <summary>
 /// One org the Salesforce CLI is logged into, as <c>sf org list auth</c> reports it plus the details a script needs.
 /// It holds no token, key or password: those stay encrypted in the auth file.

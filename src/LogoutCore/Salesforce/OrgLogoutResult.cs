@@ -1,24 +1,5 @@
 namespace LogoutModule.Core.Salesforce;
 
-public enum RevocationStatus
-{
-    /// <summary>-Revoke was not given: no HTTP call was made (sf never makes one).</summary>
-    NotRequested,
-    Revoked,
-
-    /// <summary>The server answered <c>invalid_token</c>: the token was already revoked or expired, so the org was logged out.</summary>
-    AlreadyInvalid,
-
-    /// <summary>Nothing could be revoked (no token, or one no sf key decrypts), and the org was logged out anyway.</summary>
-    NotRevoked,
-}
-
-/// <summary>One config key Disconnect-Org unset: its name in <c>.sf/config.json</c> and in the legacy mirror, and both files.</summary>
-public sealed record UnsetConfigKey(string Key, string MirrorKey, string ConfigFile, string MirrorFile)
-{
-    public override string ToString() => $"{Key} in {ConfigFile}";
-}
-
 /// <summary>What Disconnect-Org changed for one org. It holds no token: revocation reports only its outcome.</summary>
 public sealed class OrgLogoutResult
 {

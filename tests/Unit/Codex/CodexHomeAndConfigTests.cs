@@ -79,15 +79,15 @@ public sealed class CodexHomeAndConfigTests
     [InlineData("", "***")]
     [InlineData("sk-proj-1234567890ABCDE", "sk-proj-***ABCDE")]
     [InlineData("sk-12345678901234567890abcdefXYZ12", "sk-12345***XYZ12")]
-    public void Keys_are_masked_as_codex_masks_them(string key, string masked) => Assert.Equal(masked, CodexAuth.MaskApiKey(key));
+    public void Keys_are_masked_as_codex_masks_them(string key, string masked) => Assert.Equal(masked, AuthDotJson.MaskApiKey(key));
 
     [Theory]
-    [InlineData(null, CodexCredentialStore.File)]
-    [InlineData("file", CodexCredentialStore.File)]
-    [InlineData("keyring", CodexCredentialStore.Keyring)]
-    [InlineData("auto", CodexCredentialStore.Auto)]
-    [InlineData("ephemeral", CodexCredentialStore.Ephemeral)]
-    public void The_store_mode_comes_from_config_toml(string? value, CodexCredentialStore expected)
+    [InlineData(null, AuthCredentialsStoreMode.File)]
+    [InlineData("file", AuthCredentialsStoreMode.File)]
+    [InlineData("keyring", AuthCredentialsStoreMode.Keyring)]
+    [InlineData("auto", AuthCredentialsStoreMode.Auto)]
+    [InlineData("ephemeral", AuthCredentialsStoreMode.Ephemeral)]
+    public void The_store_mode_comes_from_config_toml(string? value, AuthCredentialsStoreMode expected)
     {
         using var state = new CodexState();
         if (value is not null) File.WriteAllText(state.ConfigFile, $"# c\ncli_auth_credentials_store = '{value}'\n");
@@ -101,11 +101,11 @@ public sealed class CodexHomeAndConfigTests
         File.WriteAllText(Path.Combine(state.SystemDirectory, "config.toml"), "cli_auth_credentials_store = \"ephemeral\"\nforced_login_method = \"api\"\n");
         File.WriteAllText(state.ConfigFile, "cli_auth_credentials_store = \"keyring\"\n");
         var config = CodexConfig.Load(state.Context(), state.Home);
-        Assert.Equal(CodexCredentialStore.Keyring, config.Store);
+        Assert.Equal(AuthCredentialsStoreMode.Keyring, config.Store);
         Assert.Equal(CodexForcedLoginMethod.Api, config.ForcedLoginMethod);
 
         File.WriteAllText(Path.Combine(state.SystemDirectory, "managed_config.toml"), "cli_auth_credentials_store = \"auto\"\n");
-        Assert.Equal(CodexCredentialStore.Auto, CodexConfig.Load(state.Context(), state.Home).Store);
+        Assert.Equal(AuthCredentialsStoreMode.Auto, CodexConfig.Load(state.Context(), state.Home).Store);
     }
 
     [Theory]

@@ -4,7 +4,7 @@ using Tomlyn.Syntax;
 namespace LogoutModule.Core.Codex;
 
 /// <summary>Where credentials live (cli_auth_credentials_store).</summary>
-public enum CodexCredentialStore
+public enum AuthCredentialsStoreMode
 {
     File,
     Keyring,

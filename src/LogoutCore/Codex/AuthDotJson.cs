@@ -6,7 +6,7 @@ using LogoutModule.Core.Shared;
 namespace LogoutModule.Core.Codex;
 
 /// <summary>The stored login (auth.json or the keyring secret), read by codex's rules (codex-rs/login/src/auth/storage.rs).</summary>
-public sealed class CodexAuth
+public sealed class AuthDotJson
 {
     /// <summary>codex's auth_mode spellings (camelCase); any other spelling fails to parse.</summary>
     public static readonly string[] Modes =
@@ -16,7 +16,7 @@ public sealed class CodexAuth
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
         { "auth_mode", "OPENAI_API_KEY", "tokens", "last_refresh", "id_token", "access_token", "refresh_token", "account_id" };
 
-    private CodexAuth(string mode, string? apiKey, CodexTokens? tokens)
+    private AuthDotJson(string mode, string? apiKey, TokenData? tokens)
     {
         Mode = mode;
         ApiKey = apiKey;
@@ -27,12 +27,12 @@ public sealed class CodexAuth
     public string Mode { get; }
 
     public string? ApiKey { get; }
-    public CodexTokens? Tokens { get; }
+    public TokenData? Tokens { get; }
 
     public bool IsChatGpt => Mode is "chatgpt" or "chatgptAuthTokens";
 
     /// <summary>Parses a stored record; a failure carries codex's wording after "failed to deserialize CLI auth from file: ".</summary>
-    public static CodexAuth Parse(string json)
+    public static AuthDotJson Parse(string json)
     {
         JsonNode? root;
         try
@@ -53,10 +53,10 @@ public sealed class CodexAuth
         else if (JsJson.AsString(record["auth_mode"]) is { } stated && Array.IndexOf(Modes, stated) >= 0) mode = stated;
         else throw Invalid("unknown auth_mode");
 
-        CodexTokens? tokens = null;
+        TokenData? tokens = null;
         if (record["tokens"] is JsonObject tokenObject)
         {
-            tokens = new CodexTokens(
+            tokens = new TokenData(
                 RequiredString(tokenObject, "id_token"),
                 RequiredString(tokenObject, "access_token"),
                 RequiredString(tokenObject, "refresh_token"),
@@ -67,7 +67,7 @@ public sealed class CodexAuth
         {
             throw Invalid("tokens is not an object");
         }
-        return new CodexAuth(mode, apiKey, tokens);
+        return new AuthDotJson(mode, apiKey, tokens);
     }
 
     private static string? OptionalString(JsonObject record, string name)
@@ -89,49 +89,4 @@ public sealed class CodexAuth
         if (bytes.Length <= 13) return "***";
         return Encoding.UTF8.GetString(bytes, 0, 8) + "***" + Encoding.UTF8.GetString(bytes, bytes.Length - 5, 5);
     }
-}
-
-/// <summary>The ChatGPT tokens of a stored login. Never printed.</summary>
-public sealed class CodexTokens
-{
-    public CodexTokens(string idToken, string accessToken, string refreshToken, string? accountId)
-    {
-        IdToken = idToken;
-        AccessToken = accessToken;
-        RefreshToken = refreshToken;
-        AccountId = accountId;
-    }
-
-    public string IdToken { get; }
-    public string AccessToken { get; }
-    public string RefreshToken { get; }
-    public string? AccountId { get; }
-
-    /// <summary>The id_token's email and ChatGPT plan, read without a signature check (as codex does); null when absent.</summary>
-    public (string? Email, string? Plan) ReadIdentity()
-    {
-        try
-        {
-            var payload = JsJson.Parse(Encoding.UTF8.GetString(DecodeBase64Url(IdToken.Split('.')[1]))) as JsonObject;
-            var auth = payload?["https://api.openai.com/auth"] as JsonObject;
-            var profile = payload?["https://api.openai.com/profile"] as JsonObject;
-            return (JsJson.AsString(payload?["email"]) ?? JsJson.AsString(profile?["email"]), JsJson.AsString(auth?["chatgpt_plan_type"]));
-        }
-        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
-        {
-            return (null, null);
-        }
-    }
-
-    private static byte[] DecodeBase64Url(string text)
-    {
-        var base64 = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '='));
-    }
-}
-
-/// <summary>A stored record codex cannot parse; the message is codex's detail and never contains a secret.</summary>
-public sealed class CodexAuthFormatException : Exception
-{
-    public CodexAuthFormatException(string detail) : base(detail) { }
 }
