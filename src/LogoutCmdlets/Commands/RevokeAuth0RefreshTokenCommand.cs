@@ -42,6 +42,10 @@ public sealed class RevokeAuth0RefreshTokenCommand : Auth0CommandBase
     [ValidateRange(1, 600)]
     public int TimeoutSec { get; set; } = 30;
 
-    protected override void ProcessRecord() => Run(() => RevokeAuth0RefreshTokenOperation.Invoke(Domain, BaseUri,
-        Credential?.UserName ?? ClientId, Credential?.Password ?? ClientSecret, RefreshToken, Interaction, TimeSpan.FromSeconds(TimeoutSec)));
+    protected override void ProcessRecord() => Run(() => RevokeAuth0RefreshTokenOperation.Invoke(
+        new RevokeAuth0RefreshTokenRequest(Credential?.UserName ?? ClientId!, RefreshToken!)
+        {
+            Domain = Domain, BaseUri = BaseUri, ClientSecret = Credential?.Password ?? ClientSecret, Timeout = TimeSpan.FromSeconds(TimeoutSec),
+        },
+        Interaction));
 }

@@ -128,11 +128,20 @@ public sealed class Auth0ServerTests : IDisposable
     }
 
     [Fact]
+    public void A_revocation_request_prints_its_client_and_never_its_token()
+    {
+        var text = new RevokeAuth0RefreshTokenRequest("CID", RefreshToken) { Domain = "acme.eu.auth0.com" }.ToString();
+
+        Assert.Contains("CID", text);
+        Assert.DoesNotContain(RefreshToken, text);
+    }
+
+    [Fact]
     public void Revocation_posts_client_id_secret_and_token_and_reports_success_without_echoing_them()
     {
         var host = new FakeHost();
 
-        RevokeAuth0RefreshTokenOperation.Invoke(null, _server.BaseUri, FakeAuth0Server.ConfidentialClient, Secure(FakeAuth0Server.ClientSecret), RefreshToken, host);
+        RevokeAuth0RefreshTokenOperation.Invoke(new(FakeAuth0Server.ConfidentialClient, RefreshToken) { BaseUri = _server.BaseUri, ClientSecret = Secure(FakeAuth0Server.ClientSecret) }, host);
 
         var revocation = Assert.IsType<Auth0TokenRevocation>(Assert.Single(host.Output));
         Assert.Equal(200, revocation.StatusCode);
@@ -151,7 +160,7 @@ public sealed class Auth0ServerTests : IDisposable
     {
         var host = new FakeHost { WhatIf = true };
 
-        RevokeAuth0RefreshTokenOperation.Invoke(null, _server.BaseUri, FakeAuth0Server.PublicClient, null, RefreshToken, host);
+        RevokeAuth0RefreshTokenOperation.Invoke(new(FakeAuth0Server.PublicClient, RefreshToken) { BaseUri = _server.BaseUri }, host);
 
         Assert.Empty(_server.Requests);
         Assert.Contains("Revoke", Assert.Single(host.WhatIfLines));
@@ -166,7 +175,7 @@ public sealed class Auth0ServerTests : IDisposable
     {
         var host = new FakeHost();
 
-        RevokeAuth0RefreshTokenOperation.Invoke(null, _server.BaseUri, clientId, secret is null ? null : Secure(secret), RefreshToken, host);
+        RevokeAuth0RefreshTokenOperation.Invoke(new(clientId, RefreshToken) { BaseUri = _server.BaseUri, ClientSecret = secret is null ? null : Secure(secret) }, host);
 
         var error = Assert.Single(host.Errors);
         Assert.Equal(errorId, error.ErrorId);

@@ -75,7 +75,7 @@ public sealed class Auth0MockServerInteropTests : IDisposable
         var secret = new SecureString();
         foreach (var c in Secret) secret.AppendChar(c);
 
-        RevokeAuth0RefreshTokenOperation.Invoke(null, _server.BaseUri, "CID", secret, RefreshToken, host);
+        RevokeAuth0RefreshTokenOperation.Invoke(new("CID", RefreshToken) { BaseUri = _server.BaseUri, ClientSecret = secret }, host);
 
         Assert.Empty(host.Errors);
         Assert.Equal(200, Assert.IsType<Auth0TokenRevocation>(Assert.Single(host.Output)).StatusCode);

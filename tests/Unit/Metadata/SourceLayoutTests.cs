@@ -4,7 +4,10 @@ using Xunit;
 
 namespace LogoutModule.Tests.Metadata;
 
-/// <summary>The source tree's layout rule: one top-level type per file, the file named after it (issue 14).</summary>
+/// <summary>
+/// The source tree's layout rule: one top-level type per file, the file named after it; an operation's file
+/// (&lt;Verb&gt;&lt;Noun&gt;Operation.cs) may also hold its &lt;Verb&gt;&lt;Noun&gt;Request (issue 14).
+/// </summary>
 public sealed class SourceLayoutTests
 {
     // A top-level declaration starts in column 0: every file uses a file-scoped namespace, so nested types are indented.
@@ -45,6 +48,13 @@ public sealed class SourceLayoutTests
             Assert.True(types.Length > 1, $"{file} now holds one type: take it off the not-yet-split list.");
             return;
         }
-        Assert.Equal(new[] { Path.GetFileNameWithoutExtension(file) }, types);
+        var name = Path.GetFileNameWithoutExtension(file);
+        // An operation's file also holds its request: the contract is read in one place (issue 14).
+        var allowed = name.EndsWith("Operation", StringComparison.Ordinal)
+            ? new[] { name, name[..^"Operation".Length] + "Request" }
+            : new[] { name };
+        Assert.Contains(name, types);
+        Assert.Empty(types.Except(allowed));
+        Assert.Equal(types.Length, types.Distinct().Count());
     }
 }
