@@ -66,7 +66,7 @@ public static class CodexRevoker
         }
         catch (HttpSendException e)
         {
-            return (false, e.Message);
+            return (false, SecretText.Scrub(e.Message, tokens.RefreshToken, tokens.AccessToken, tokens.IdToken));
         }
     }
 

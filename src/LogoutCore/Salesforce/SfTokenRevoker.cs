@@ -70,14 +70,15 @@ public static class SfTokenRevoker
             }, cancellation).ConfigureAwait(false);
             if (response.StatusCode == 200) return new SfRevocation(RevocationStatus.Revoked, null);
             var code = OAuthErrorCode(response.Body);
-            var answer = $"{HttpSender.Describe(endpoint)} answered HTTP {response.StatusCode}" + (code is null ? "" : $" {code}");
+            // The error code is server text: a server may echo the posted token in it, in any spelling.
+            var answer = SecretText.Scrub($"{HttpSender.Describe(endpoint)} answered HTTP {response.StatusCode}" + (code is null ? "" : $" {code}"), token, stored);
             return response.StatusCode == 400 && code == "invalid_token"
                 ? new SfRevocation(RevocationStatus.AlreadyInvalid, answer)
                 : SfRevocation.CouldNotBeDone(answer);
         }
         catch (HttpSendException e)
         {
-            return SfRevocation.CouldNotBeDone(e.Message);
+            return SfRevocation.CouldNotBeDone(SecretText.Scrub(e.Message, token, stored));
         }
     }
 
