@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LogoutModule.Core.Shared;
@@ -17,7 +18,7 @@ internal static class SfAuthFile
         JsonNode? node;
         try
         {
-            node = JsJson.Parse(File.ReadAllText(path));
+            node = JsJson.Parse(ReadText(path));
         }
         catch (JsonException e)
         {
@@ -25,6 +26,23 @@ internal static class SfAuthFile
         }
         return node as JsonObject
             ?? throw SalesforceErrors.AuthFileNotObject(path);
+    }
+
+    /// <summary>
+    /// The file's text as File.ReadAllText decodes it (UTF-8, a byte order mark honoured), without its reader's buffers:
+    /// a listing reads every auth file, and those buffers were ten times the size of a typical one.
+    /// </summary>
+    private static string ReadText(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length >= 2 && bytes[0] is 0xFE or 0xFF or 0x00)
+        {
+            // A UTF-16 or UTF-32 byte order mark, perhaps: StreamReader's detection, as File.ReadAllText does it.
+            using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
+        }
+        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        return Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom);
     }
 
     /// <summary>The file's JSON object, or null and why not (naming the file) when it is invalid or cannot be read.</summary>
