@@ -13,6 +13,7 @@ public sealed class Options
     public bool Core { get; private set; } = true;
     public bool Peers { get; private set; } = true;
     public string? Out { get; private set; }
+    public string? Module { get; private set; }
 
     public static Options Parse(string[] args)
     {
@@ -30,6 +31,7 @@ public sealed class Options
                 case "--no-core": options.Core = false; break;
                 case "--no-peers": options.Peers = false; break;
                 case "--out": options.Out = Path.GetFullPath(Next()); break;
+                case "--module": options.Module = Path.GetFullPath(Next()); break;
                 default: throw new ArgumentException($"Unknown option {args[i]}");
             }
         }

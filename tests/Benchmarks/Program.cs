@@ -12,10 +12,13 @@ using LogoutModule.Tests.Support;
 
 // ./build.ps1 -Task Benchmark [-- options]; options: --sizes 100,1000,10000  --runs 5  --cold-runs 7
 // --sf-all-max 100 (sf org logout --all is slow: about a second per org)  --no-core  --no-peers  --out <file.md>
+// --module <LogoutModule.psd1> (default out/LogoutModule)
 var options = Options.Parse(args);
 var repo = Options.FindRepo();
-if (!File.Exists(Path.Combine(repo, "out", "LogoutModule", "net8.0", "LogoutCmdlets.dll")))
-    throw new InvalidOperationException("Build the module first: dotnet build src/LogoutCmdlets -c Release (build.ps1 -Task Benchmark does).");
+// The Release module build.ps1 lays out, or a copy of it (--module): `dotnet test` lays out Debug in the same folder.
+var module = options.Module ?? Path.Combine(repo, "out", "LogoutModule", "LogoutModule.psd1");
+if (!File.Exists(Path.Combine(Path.GetDirectoryName(module)!, "net8.0", "LogoutCmdlets.dll")))
+    throw new InvalidOperationException($"No module at {module}: dotnet build src/LogoutCmdlets -c Release (build.ps1 -Task Benchmark does).");
 // The revocation server answers 100 requests that each wait 200 ms; the pool's default minimum (the core count) would make
 // the server, not the module, the bottleneck.
 ThreadPool.SetMinThreads(200, 200);
@@ -23,7 +26,7 @@ ThreadPool.SetMinThreads(200, 200);
 var report = new Report();
 var loadBefore = Options.LoadAverage();
 using var homes = new Homes(Path.Combine(Path.GetTempPath(), "logout-bench-" + Environment.ProcessId));
-var pwsh = Pwsh.Locate(repo);
+var pwsh = Pwsh.Locate(repo, module);
 var peers = options.Peers ? Peers.Find() : new Peers();
 var timeout = TimeSpan.FromMinutes(5);
 foreach (var n in options.Sizes) homes.Template(n);

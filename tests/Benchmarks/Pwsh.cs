@@ -10,28 +10,28 @@ public sealed class Pwsh
     private readonly string _script;
     private readonly string _module;
 
-    private Pwsh(string dll, string repo)
+    private Pwsh(string dll, string repo, string module)
     {
         _dll = dll;
         _repo = repo;
         _script = Path.Combine(AppContext.BaseDirectory, "Cmdlets.ps1");
-        _module = Path.Combine(repo, "out", "LogoutModule", "LogoutModule.psd1");
+        _module = module;
         Version = "";
     }
 
     public string Version { get; private init; }
 
     /// <summary>
-    /// Finds pwsh.dll through `dotnet pwsh` once (the tool manifest in .config/), so each measured run starts
+    /// Finds pwsh.dll (to run with the module manifest <paramref name="module"/>) through `dotnet pwsh` once (the tool manifest in .config/), so each measured run starts
     /// `dotnet pwsh.dll` directly, without the tool lookup.
     /// </summary>
-    public static Pwsh Locate(string repo)
+    public static Pwsh Locate(string repo, string module)
     {
         var run = ProcessTimer.Run("dotnet", ["pwsh", "-NoProfile", "-NonInteractive", "-Command", "$PSHOME; $PSVersionTable.PSVersion.ToString()"],
             TimeSpan.FromMinutes(3), repo);
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (run.ExitCode != 0 || lines.Length < 2) throw new InvalidOperationException("dotnet pwsh did not start; run `dotnet tool restore` first.\n" + run.Error);
-        return new Pwsh(Path.Combine(lines[0], "pwsh.dll"), repo) { Version = lines[1] };
+        return new Pwsh(Path.Combine(lines[0], "pwsh.dll"), repo, module) { Version = lines[1] };
     }
 
     /// <summary>Runs one scenario in a fresh pwsh; returns its RESULT object and the whole process's wall time.</summary>
