@@ -39,7 +39,9 @@ if (options.Core)
 {
     CoreBenchmarks.Homes = homes;
     CoreBenchmarks.Sizes = options.Sizes;
-    var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(2)
+    // The in-process toolchain's default time limit (5 minutes) is less than 10,000-org logouts with a fresh copy each take
+    // on a busy 2-core machine.
+    var job = Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)).WithLaunchCount(1).WithWarmupCount(2)
         .WithIterationCount(7).WithInvocationCount(1).WithUnrollFactor(1).WithId("Short");
     var config = ManualConfig.CreateEmpty().AddJob(job).AddLogger(ConsoleLogger.Default).AddColumnProvider(DefaultColumnProviders.Instance)
         .AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default)
