@@ -27,6 +27,16 @@ public sealed class DirectoryLock : IDisposable
     /// <summary>sf's waiting rule: 10 retries, 1 s apart, then "Lock file is already being held".</summary>
     public static LockRetryPolicy SalesforceRetries { get; } = new(Retries: 10, Delay: TimeSpan.FromSeconds(1));
 
+    /// <summary>
+    /// Removes the stale lock directories (untouched for <see cref="StaleAfter"/>, as proper-lockfile judges them) in
+    /// <paramref name="directory"/>: what a killed sf or module run leaves. Returns the ones removed.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveStale(string directory)
+    {
+        if (!Directory.Exists(directory)) return Array.Empty<string>();
+        return Directory.EnumerateDirectories(directory, "*.lock").Where(lockPath => IsStale(lockPath) && TryRemove(lockPath)).ToList();
+    }
+
     public static DirectoryLock Acquire(string file, LockRetryPolicy? policy = null)
     {
         policy ??= SalesforceRetries;

@@ -190,6 +190,7 @@ public static class DisconnectOrgOperation
         var showProgress = total > 1;
         void Progress(string status, int done) { if (showProgress) host.WriteProgress(new ProgressUpdate(ProgressActivityId, ProgressActivity, status, done * 100 / total)); }
 
+        RemoveLeftovers(paths, host);
         try
         {
             var revokeFailures = new List<LogoutError>();
@@ -207,6 +208,19 @@ public static class DisconnectOrgOperation
         {
             if (showProgress) host.WriteProgress(new ProgressUpdate(ProgressActivityId, ProgressActivity, "Done", 100, Completed: true));
         }
+    }
+
+    /// <summary>
+    /// What a killed run (this module's or sf's) leaves in sf's folders: this module's temp files and stale lock
+    /// directories, both older than sf's 10-second staleness. Removed before anything else changes, with a warning.
+    /// </summary>
+    private static void RemoveLeftovers(SfPaths paths, IHostInteraction host)
+    {
+        var folders = paths.ConfigPairs.SelectMany(pair => new[] { Path.GetDirectoryName(pair.ConfigFile)!, Path.GetDirectoryName(pair.MirrorFile)! })
+            .Prepend(paths.SfdxDirectory).Distinct(StringComparer.Ordinal);
+        foreach (var folder in folders)
+        foreach (var leftover in AtomicFile.RemoveLeftovers(folder, DirectoryLock.StaleAfter).Concat(DirectoryLock.RemoveStale(folder)))
+            host.WriteWarning($"Removed {leftover}, left behind by an interrupted run.");
     }
 
     /// <summary>

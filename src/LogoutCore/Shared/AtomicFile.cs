@@ -63,6 +63,30 @@ public static class AtomicFile
 #endif
     }
 
+    /// <summary>
+    /// Deletes this class's own temp files (<c>.&lt;name&gt;.&lt;8 hex&gt;.tmp</c>) in <paramref name="directory"/> older than
+    /// <paramref name="olderThan"/>: a process killed between creating one and renaming it leaves it behind, while a
+    /// write in progress is never that old. Returns the ones deleted.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveLeftovers(string directory, TimeSpan olderThan)
+    {
+        if (!Directory.Exists(directory)) return Array.Empty<string>();
+        var removed = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(directory, ".*.tmp"))
+        {
+            if (!TempName.IsMatch(Path.GetFileName(file)) || DateTime.UtcNow - File.GetLastWriteTimeUtc(file) < olderThan) continue;
+            try
+            {
+                File.Delete(file);
+                removed.Add(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // reported by nobody: the next run tries again
+        }
+        return removed;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex TempName = new(@"^\..+\.[0-9a-f]{8}\.tmp$");
+
     private static void TryDelete(string path)
     {
         try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }

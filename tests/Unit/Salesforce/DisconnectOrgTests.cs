@@ -529,6 +529,34 @@ public sealed class DisconnectOrgTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.ElapsedMilliseconds} ms");
     }
 
+    [Fact]
+    public void A_killed_runs_temp_files_and_stale_locks_are_removed_by_the_next_logout_with_a_warning_and_fresh_ones_are_kept()
+    {
+        using var home = SfHome.FromFixture();
+        var old = DateTime.UtcNow.AddMinutes(-1);
+        string Leftover(string path) { File.WriteAllText(path, "{\"orgs\":{"); File.SetLastWriteTimeUtc(path, old); return path; }
+        var aliasTemp = Leftover(Path.Combine(home.Sfdx, ".alias.json.1a2b3c4d.tmp"));
+        var configTemp = Leftover(Path.Combine(home.Home, ".sf", ".config.json.deadbeef.tmp"));
+        var notOurs = Leftover(Path.Combine(home.Sfdx, ".someone-else.tmp"));
+        var fresh = Path.Combine(home.Sfdx, ".alias.json.0badf00d.tmp"); // a concurrent run's write in progress
+        File.WriteAllText(fresh, "{");
+        var staleLock = Path.Combine(home.Home, ".sf", "config.json.lock");
+        Directory.CreateDirectory(staleLock);
+        Directory.SetLastWriteTimeUtc(staleLock, old);
+        var host = new FakeHost();
+
+        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true }, host));
+
+        Assert.True(result.AuthFileRemoved);
+        Assert.False(File.Exists(aliasTemp));
+        Assert.False(File.Exists(configTemp));
+        Assert.False(Directory.Exists(staleLock));
+        Assert.True(File.Exists(notOurs));
+        Assert.True(File.Exists(fresh));
+        Assert.Contains(host.Warnings, w => w == $"Removed {aliasTemp}, left behind by an interrupted run.");
+        Assert.Contains(host.Warnings, w => w.Contains(staleLock));
+    }
+
     /// <summary>Points an org's instance URL (what -Revoke posts to) at <paramref name="url"/>.</summary>
     internal static void PointAt(SfHome home, string username, string url)
     {
