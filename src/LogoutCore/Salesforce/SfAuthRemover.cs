@@ -42,7 +42,7 @@ public static class SfAuthRemover
         }
 
         var usernames = new HashSet<string>(orgs.Select(org => org.Username), StringComparer.Ordinal);
-        var aliases = Guard(paths.AliasFile, () => AliasStore.RemoveAliasesOf(paths.AliasFile, usernames, lockPolicy));
+        var aliases = Guard(paths.AliasFile, () => AliasAccessor.UnsetValuesAndSave(paths.AliasFile, usernames, lockPolicy));
         foreach (var group in aliases.GroupBy(alias => alias.Value))
         {
             var owner = ownerOfName[group.Key];

@@ -70,7 +70,7 @@ public static class SfOrgNames
     {
         try
         {
-            return AliasStore.Read(paths.AliasFile);
+            return AliasAccessor.GetAll(paths.AliasFile);
         }
         catch (LogoutException)
         {

@@ -30,7 +30,7 @@ public static class SfOrgReader
         if (authFiles.Count == 0) return new SfOrgSnapshot(paths, Array.Empty<OrgAuthorization>(), warnings);
 
         // Grouped once: sf's alias order per username is file order, which a lookup keeps.
-        var aliases = AliasStore.Read(paths.AliasFile).ToLookup(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+        var aliases = AliasAccessor.GetAll(paths.AliasFile).ToLookup(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
         var configs = SfConfig.ReadEffective(paths, context);
         var keyLookup = SfKeychain.Find(paths, context);
         if (keyLookup.OutOfReachWarning is { } outOfReach) warnings.Add(outOfReach);

@@ -312,11 +312,11 @@ public sealed class DisconnectOrgTests
     public void A_concurrent_alias_added_inside_the_lock_window_is_kept()
     {
         using var home = SfHome.FromFixture();
-        var removed = AliasStore.RemoveAliasesOf(AliasFile(home), new HashSet<string> { User9 });
+        var removed = AliasAccessor.UnsetValuesAndSave(AliasFile(home), new HashSet<string> { User9 });
         Assert.Equal(new[] { "org9", "extra9" }, removed.Select(a => a.Key).OrderByDescending(a => a.Length).Reverse().OrderBy(a => a == "extra9"));
         File.WriteAllText(AliasFile(home), Text(AliasFile(home)).Replace("{\"orgs\":{", "{\"orgs\":{\"new\":\"user9@fixture9.example.com\","));
         // An alias pointing at another org is never removed even if its name was an alias of ours before.
-        Assert.Single(AliasStore.RemoveAliasesOf(AliasFile(home), new HashSet<string> { User9 }));
+        Assert.Single(AliasAccessor.UnsetValuesAndSave(AliasFile(home), new HashSet<string> { User9 }));
         Assert.Contains("\"org5\"", Text(AliasFile(home)));
     }
 

@@ -4,11 +4,14 @@ using LogoutModule.Core.Shared;
 
 namespace LogoutModule.Core.Salesforce;
 
-/// <summary><c>~/.sfdx/alias.json</c>: <c>{"orgs":{"alias":"username"}}</c>. Only "orgs" is read, and every write holds only "orgs".</summary>
-public static class AliasStore
+/// <summary>
+/// <c>~/.sfdx/alias.json</c> as sf's AliasAccessor (@salesforce/core stateAggregator) reads and writes it:
+/// <c>{"orgs":{"alias":"username"}}</c>. Only "orgs" is read, and every write holds only "orgs".
+/// </summary>
+public static class AliasAccessor
 {
-    /// <summary>All aliases in file order (missing file: none).</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Read(string aliasFile)
+    /// <summary>sf's getAll: all aliases in file order (missing file: none).</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> GetAll(string aliasFile)
     {
         var orgs = ReadOrgs(aliasFile);
         return orgs.Where(pair => JsJson.AsString(pair.Value) is not null)
@@ -17,13 +20,13 @@ public static class AliasStore
     }
 
     /// <summary>
-    /// Removes every alias naming one of <paramref name="usernames"/> in one lock cycle and one rewrite (sf takes one
+    /// sf's unsetValuesAndSave: removes every alias naming one of <paramref name="usernames"/> in one lock cycle and one rewrite (sf takes one
     /// cycle per alias, which is what makes its --all slow). Nothing is locked or written when no alias names them.
     /// Re-reads inside the lock so a concurrent sf's changes are kept. Returns the removed aliases with their usernames.
     /// </summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> RemoveAliasesOf(string aliasFile, ICollection<string> usernames, LockRetryPolicy? lockPolicy = null)
+    public static IReadOnlyList<KeyValuePair<string, string>> UnsetValuesAndSave(string aliasFile, ICollection<string> usernames, LockRetryPolicy? lockPolicy = null)
     {
-        if (usernames.Count == 0 || !Read(aliasFile).Any(pair => usernames.Contains(pair.Value))) return Array.Empty<KeyValuePair<string, string>>();
+        if (usernames.Count == 0 || !GetAll(aliasFile).Any(pair => usernames.Contains(pair.Value))) return Array.Empty<KeyValuePair<string, string>>();
         using var fileLock = DirectoryLock.Acquire(aliasFile, lockPolicy);
         var orgs = ReadOrgs(aliasFile, locked: true);
         var removed = orgs.Where(pair => JsJson.AsString(pair.Value) is { } username && usernames.Contains(username))
