@@ -14,6 +14,11 @@ public static class GetCodexAuthStatusOperation
     {
         if (CodexConfig.LoadOrReport(context, codexHome, host) is not { } loaded) return;
         var (home, config) = loaded;
+        if (CodexAccessToken.FromEnvironment(context, config) is { } token)
+        {
+            host.WriteObject(EnvironmentStatus(home, config, token, host));
+            return;
+        }
         var stored = CodexStoredAuth.Load(context, home, config);
         if (stored.KeyringProblem is { } problem && stored.Error is null)
             host.WriteWarning($"The {context.Keyring.Name} could not be reached ({problem}); codex falls back to {CodexStoredAuth.AuthFilePath(home)}.");
@@ -42,10 +47,35 @@ public static class GetCodexAuthStatusOperation
             status.LoggedIn = true;
             status.AuthMode = auth.Mode;
             if (auth.Mode == "apikey") status.MaskedApiKey = AuthDotJson.MaskApiKey(auth.ApiKey!);
-            status.Message = LoggedInMessage(auth, status.MaskedApiKey);
+            status.Message = LoggedInMessage(auth.Mode, status.MaskedApiKey);
             (status.Email, status.Plan) = auth.Tokens?.ReadIdentity() ?? (null, null);
         }
         host.WriteObject(status);
+    }
+
+    /// <summary>
+    /// CODEX_ACCESS_TOKEN replaces the stored login (which codex then does not read): a token codex cannot decode is its
+    /// error; a decodable one is what codex reports once its online check passes, which this local read cannot make.
+    /// </summary>
+    private static CodexAuthStatus EnvironmentStatus(string home, CodexConfig config, CodexAccessToken token, IHostInteraction host)
+    {
+        var source = "environment variable " + CodexAccessToken.VariableName;
+        var status = new CodexAuthStatus { CodexHome = home, Store = config.Store, AuthFile = CodexStoredAuth.AuthFilePath(home),
+            Source = source, LegacyAuthTokenPresent = config.HasLegacyAuthToken };
+        if (token.Error is { } error)
+        {
+            status.Message = "Error checking login status: " + error;
+            status.ExitCode = 1;
+            host.WriteError(new LogoutError("CodexAccessTokenInvalid", ErrorKind.InvalidData, source, status.Message));
+            return status;
+        }
+        status.LoggedIn = true;
+        status.AuthMode = token.Mode;
+        status.Message = LoggedInMessage(token.Mode, null);
+        (status.Email, status.Plan) = (token.Email, token.Plan);
+        host.WriteWarning($"{CodexAccessToken.VariableName} is set, so codex signs in with it instead of the stored login. Codex checks the token online " +
+            "when it starts; this status is read locally and did not, so an expired or revoked token is reported as logged in here and fails in codex.");
+        return status;
     }
 
     /// <summary>forced_login_method: a stored login of the other kind counts as not logged in.</summary>
@@ -56,8 +86,9 @@ public static class GetCodexAuthStatusOperation
         _ => true,
     };
 
-    // codex 0.169.0's lines; the modes after ChatGPT are from the binary's strings (unverified).
-    private static string LoggedInMessage(AuthDotJson auth, string? maskedKey) => auth.Mode switch
+    // codex 0.169.0's lines; personal access token and access token (agent identity) checked through CODEX_ACCESS_TOKEN,
+    // Bedrock from the binary's strings (unverified).
+    private static string LoggedInMessage(string mode, string? maskedKey) => mode switch
     {
         "apikey" => $"API key configured - {maskedKey}\n{ApiKeyNote}",
         "chatgpt" or "chatgptAuthTokens" => "Logged in using ChatGPT",

@@ -29,6 +29,7 @@ public static class RemoveCodexTokenOperation
     {
         if (CodexConfig.LoadOrReport(context, options.CodexHome, host) is not { } loaded) return;
         var (home, config) = loaded;
+        WarnAboutEnvironmentCredentials(context, host);
         var stored = CodexStoredAuth.Load(context, home, config);
         if (stored.Error is { } unreadable)
             host.WriteVerbose($"The stored login could not be read ({unreadable}); it is removed without revocation, as codex does.");
@@ -66,6 +67,22 @@ public static class RemoveCodexTokenOperation
         if (approval.Declined && result.Removed.Count == 0 && !result.TokenRevoked) return; // -WhatIf, every -Confirm refused, or No
         result.Complete();
         host.WriteObject(result);
+    }
+
+    /// <summary>
+    /// Credentials codex takes from the environment outlive any logout (codex-cli.md §4-5: `codex logout` says
+    /// "Not logged in" over them; `codex login status` reports CODEX_ACCESS_TOKEN). A cmdlet cannot unset the
+    /// environment of the process that started the session, so it names each one that is set.
+    /// </summary>
+    private static void WarnAboutEnvironmentCredentials(CodexContext context, IHostInteraction host)
+    {
+        foreach (var name in new[] { CodexAccessToken.VariableName, "CODEX_API_KEY", "OPENAI_API_KEY" })
+        {
+            if (string.IsNullOrWhiteSpace(context.Environment(name))) continue;
+            host.WriteWarning($"The environment variable {name} is set: codex can still sign in with it after this logout" +
+                (name == CodexAccessToken.VariableName ? " (codex login status reports it instead of the stored login)" : "") +
+                $". Remove-CodexToken cannot unset it in the process that started this session; remove it there (and here: Remove-Item Env:{name}).");
+        }
     }
 
     /// <summary>
