@@ -13,6 +13,28 @@ Describe 'Get-CodexAuthStatus' {
         $env:HOME, $env:CODEX_HOME = $script:Saved
     }
 
+    It 'loads a config codex loads: TOML 1.1 with a multi-line inline table (issue 9)' {
+        $codexHome = New-CodexFixtureHome -Auth apikey
+        Set-Content -LiteralPath (Join-Path $codexHome 'config.toml') -NoNewline -Value "model = `"o3`"`n[mcp_servers.local]`ncommand = `"run-server`"`nenv = {`n  API_BASE = `"http://127.0.0.1:9`",`n}`n"
+        $status = Get-CodexAuthStatus -CodexHome $codexHome -ErrorAction Stop
+        $status.ExitCode | Should -Be 0
+        $status.Message | Should -BeExactly "API key configured - sk-sampl***BCDEF`nAuthentication is checked when you send a request."
+    }
+
+    It 'reports a CODEX_ACCESS_TOKEN that is not a JWT as codex does, over a stored API key (issue 9)' {
+        $saved = $env:CODEX_ACCESS_TOKEN
+        try {
+            $env:CODEX_ACCESS_TOKEN = 'not-a-jwt'
+            $status = Get-CodexAuthStatus -CodexHome (New-CodexFixtureHome -Auth apikey) -ErrorVariable problems -ErrorAction SilentlyContinue
+        } finally { $env:CODEX_ACCESS_TOKEN = $saved }
+        $status.LoggedIn | Should -BeFalse
+        $status.ExitCode | Should -Be 1
+        $status.Message | Should -BeExactly 'Error checking login status: failed to decode agent identity JWT: invalid agent identity JWT format'
+        $status.Source | Should -Be 'environment variable CODEX_ACCESS_TOKEN'
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'CodexAccessTokenInvalid,*'
+        "$($problems[0]) $($status | Out-String)" | Should -Not -BeLike '*not-a-jwt*'
+    }
+
     It 'reports an API key login as codex login status does, with the key masked' {
         $status = Get-CodexAuthStatus -CodexHome (New-CodexFixtureHome -Auth apikey -LegacyAuthToken)
         $status.PSObject.TypeNames[0] | Should -Be 'LogoutModule.Core.Codex.CodexAuthStatus'

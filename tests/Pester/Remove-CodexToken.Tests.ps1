@@ -54,6 +54,24 @@ Describe 'Remove-CodexToken' {
         (Get-CodexAuthStatus -CodexHome $codexHome).LegacyAuthTokenPresent | Should -BeFalse
     }
 
+    It 'logs out under a TOML 1.1 config codex loads, keeping its bytes, and names a CODEX_ACCESS_TOKEN it cannot unset (issue 9)' {
+        $codexHome = New-CodexFixtureHome -Auth apikey
+        $config = Join-Path $codexHome 'config.toml'
+        $text = "model = `"o3`"`nenv = {`n  API_BASE = `"http://127.0.0.1:9`",`n}`n"
+        Set-Content -LiteralPath $config -NoNewline -Value ("auth_token = `"legacy-token-from-design-doc`"`n" + $text)
+        $saved = $env:CODEX_ACCESS_TOKEN
+        try {
+            $env:CODEX_ACCESS_TOKEN = 'at-pester-example'
+            $result = Remove-CodexToken -CodexHome $codexHome -ErrorAction Stop -WarningVariable warnings -WarningAction SilentlyContinue
+        } finally { $env:CODEX_ACCESS_TOKEN = $saved }
+        $result.Message | Should -BeExactly 'Successfully logged out'
+        $result.LegacyAuthTokenRemoved | Should -BeTrue
+        Get-Content -Raw -LiteralPath $config | Should -BeExactly $text
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike '*environment variable CODEX_ACCESS_TOKEN is set*Remove-Item Env:CODEX_ACCESS_TOKEN*'
+        "$($warnings[0])" | Should -Not -BeLike '*at-pester-example*'
+    }
+
     It 'says Not logged in, exit code 0, when nothing is stored' {
         $result = Remove-CodexToken -CodexHome (New-CodexFixtureHome) -Confirm:$false
         $result.Message | Should -BeExactly 'Not logged in'
