@@ -53,7 +53,7 @@ public sealed class CodexConfigInteropTests
             ["CODEX_HOME"] = state.Home, ["OPENAI_API_KEY"] = null, ["CODEX_API_KEY"] = null, ["CODEX_ACCESS_TOKEN"] = null,
         };
         foreach (var pair in extra ?? new Dictionary<string, string?>()) environment[pair.Key] = pair.Value;
-        var result = ProcessRunner.Run(Peers.Variable("LOGOUT_CODEX"), ["login", "status"], null, TimeSpan.FromSeconds(60), environment: environment);
+        var result = Programs.Run(Peers.Variable("LOGOUT_CODEX"), ["login", "status"], null, TimeSpan.FromSeconds(60), environment: environment);
         var lines = result.StandardError.Split('\n').Where(l => !l.StartsWith("WARNING: proceeding", StringComparison.Ordinal));
         return (string.Join("\n", lines).TrimEnd('\n'), result.ExitCode);
     }
