@@ -62,7 +62,7 @@ Describe 'Remove-CodexToken' {
         $saved = $env:CODEX_ACCESS_TOKEN
         try {
             $env:CODEX_ACCESS_TOKEN = 'at-pester-example'
-            $result = Remove-CodexToken -CodexHome $codexHome -ErrorAction Stop -WarningVariable warnings -WarningAction SilentlyContinue
+            $result = Remove-CodexToken -CodexHome $codexHome -Force -ErrorAction Stop -WarningVariable warnings -WarningAction SilentlyContinue
         } finally { $env:CODEX_ACCESS_TOKEN = $saved }
         $result.Message | Should -BeExactly 'Successfully logged out'
         $result.LegacyAuthTokenRemoved | Should -BeTrue
