@@ -47,6 +47,19 @@ Describe 'Argument completion' {
         (Get-Completion 'Disconnect-Org org').CompletionText | Should -BeNullOrEmpty
     }
 
+    It 'reads the home typed to -HomePath, relative to the PowerShell location, instead of the session''s' {
+        $other = New-SfFixtureHome
+        $aliasFile = Join-Path $other '.sfdx/alias.json'
+        $aliases = Get-Content -Raw $aliasFile | ConvertFrom-Json
+        $aliases.orgs | Add-Member -NotePropertyName 'leaver-only' -NotePropertyValue 'user3@fixture3.example.com'
+        $aliases | ConvertTo-Json -Compress | Set-Content -LiteralPath $aliasFile
+        (Get-Completion 'Disconnect-Org leav').CompletionText | Should -BeNullOrEmpty
+        (Get-Completion "Disconnect-Org -HomePath '$other' leav").CompletionText | Should -Be 'leaver-only'
+        Push-Location -LiteralPath (Split-Path $other)
+        try { (Get-Completion "Get-AuthenticatedOrg -HomePath ./$(Split-Path -Leaf $other) -Name leav").CompletionText | Should -Be 'leaver-only' }
+        finally { Pop-Location }
+    }
+
     It "offers the chosen org's linked client apps for -ClientApp, and nothing before -TargetOrg" {
         (Get-Completion 'Disconnect-Org org2 -ClientApp ').CompletionText | Should -Be 'my-eca'
         (Get-Completion 'Disconnect-Org -ClientApp M').CompletionText | Should -BeNullOrEmpty

@@ -12,6 +12,6 @@ namespace LogoutModule.Commands.Completion;
 public sealed class ClientAppCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-        => CompletionResults.From(SfOrgNames.CompleteClientApp(CompletionResults.Context(),
+        => CompletionResults.From(SfOrgNames.CompleteClientApp(CompletionResults.Context(fakeBoundParameters),
             CompletionResults.Bound(fakeBoundParameters, "TargetOrg").FirstOrDefault(), wordToComplete));
 }

@@ -22,8 +22,31 @@ internal static class CompletionResults
         };
 
     /// <summary>
-    /// The process's sf context. A completer gets no session state; the current directory only locates a project's local
-    /// config, which no completed name comes from.
+    /// The sf context the command on the line would use: the home given to -HomePath when one is typed (relative to the
+    /// PowerShell location, as the cmdlet resolves it), else the session's. A completer gets no session state of its own:
+    /// a nested pipeline asks the session for its location, and the process directory stands in where there is none.
     /// </summary>
-    public static SfContext Context() => SfContext.FromProcess(Environment.CurrentDirectory);
+    public static SfContext Context(IDictionary? fakeBoundParameters)
+    {
+        var location = Location();
+        var homePath = Bound(fakeBoundParameters, "HomePath").FirstOrDefault();
+        return SfContext.FromProcess(location, string.IsNullOrEmpty(homePath) ? null : Path.GetFullPath(Path.Combine(location, homePath)));
+    }
+
+    private static string Location()
+    {
+        try
+        {
+            // The completer runs inside the session's pipeline: a nested pipeline on the current runspace can ask it.
+            using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
+            var location = shell.AddCommand("Microsoft.PowerShell.Management\\Get-Location").AddParameter("PSProvider", "FileSystem")
+                .Invoke<PathInfo>().FirstOrDefault()?.ProviderPath;
+            return string.IsNullOrEmpty(location) ? Environment.CurrentDirectory : location!;
+        }
+        catch (Exception e) when (e is PSInvalidOperationException or InvalidOperationException or RuntimeException)
+        {
+            // No session to ask (completion outside a pipeline): the process directory still serves.
+            return Environment.CurrentDirectory;
+        }
+    }
 }
