@@ -9,19 +9,8 @@ namespace LogoutModule.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CodexAuthStatus")]
 [OutputType(typeof(CodexAuthStatus))]
-public sealed class GetCodexAuthStatusCommand : LogoutCommandBase
+public sealed class GetCodexAuthStatusCommand : CodexCommandBase
 {
-    /// <summary>The codex home folder; defaults to CODEX_HOME, else .codex in -HomePath or the current user's home.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string? CodexHome { get; set; }
-
-    /// <summary>The user's home folder whose .codex to use (default: the current user's); binds FullName, so folders can be piped in.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
-    [ValidateNotNullOrEmpty]
-    public string? HomePath { get; set; }
-
     protected override void ProcessRecord()
-        => Run(() => GetCodexAuthStatusOperation.Invoke(CodexContext.FromProcess(ResolvedPath(HomePath)), ResolvedPath(CodexHome), Interaction));
+        => Run(() => GetCodexAuthStatusOperation.Invoke(Context(), ResolvedPath(CodexHome), Interaction));
 }

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Text;
-
 namespace LogoutModule.Core.Shared.Http;
 
 /// <summary>One HTTP request: the method, address, optional bearer token and body. The token and body are never logged.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Text;
-
 namespace LogoutModule.Core.Shared.Http;
 
 /// <summary>What came back: the status, the Location header and the body text.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Text;
-
 namespace LogoutModule.Core.Shared.Http;
 
 /// <summary>An HTTP request that got no answer (unreachable, timed out); the message names no secret.</summary>
