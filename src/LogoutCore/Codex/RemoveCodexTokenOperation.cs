@@ -57,8 +57,9 @@ public static class RemoveCodexTokenOperation
             DeleteKeyringEntry(context, home, keyringEntry, result, host);
         }
 
-        if (config.HasLegacyAuthToken && approval.Approve(config.UserConfigPath, "Remove the top-level auth_token key")
-            && config.RemoveLegacyAuthToken())
+        var removeLegacyToken = config.HasLegacyAuthToken && approval.Approve(config.UserConfigPath, "Remove the top-level auth_token key");
+        if (deleteKeyring || deleteFile || removeLegacyToken) RemoveLeftovers(home, host);
+        if (removeLegacyToken && config.RemoveLegacyAuthToken())
         {
             result.LegacyAuthTokenRemoved = true;
             result.AddRemoved($"auth_token key in {config.UserConfigPath}");
@@ -67,6 +68,23 @@ public static class RemoveCodexTokenOperation
         if (approval.Declined && result.Removed.Count == 0 && !result.TokenRevoked) return; // -WhatIf, every -Confirm refused, or No
         result.Complete();
         host.WriteObject(result);
+    }
+
+    /// <summary>
+    /// Age after which a temp file of this module's naming in the codex home is a killed run's leftover (a partial
+    /// copy of config.toml): a write in progress is never that old. sf's stale-lock age, so both sides judge alike.
+    /// </summary>
+    private static readonly TimeSpan LeftoverAge = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Deletes what a run killed while rewriting config.toml left in <paramref name="home"/> (only this module's temp
+    /// naming, only older than <see cref="LeftoverAge"/>), with a warning each. Runs only when this run changes something,
+    /// so -WhatIf and a refused prompt change nothing.
+    /// </summary>
+    private static void RemoveLeftovers(string home, IHostInteraction host)
+    {
+        foreach (var leftover in AtomicFile.RemoveLeftovers(home, LeftoverAge))
+            host.WriteWarning($"Removed {leftover}, left behind by an interrupted run.");
     }
 
     /// <summary>

@@ -227,6 +227,34 @@ public sealed class RemoveCodexTokenTests
     }
 
     [Fact]
+    public void A_killed_runs_partial_config_copies_are_removed_by_the_next_logout_with_a_warning_and_fresh_or_foreign_ones_are_kept()
+    {
+        using var state = new CodexState();
+        File.WriteAllText(state.ConfigFile, "model = \"o3\"\nauth_token = \"legacy\"\n");
+        var old = DateTime.UtcNow.AddMinutes(-1);
+        string Leftover(string name) { var path = Path.Combine(state.Home, name); File.WriteAllText(path, "model = \"o"); File.SetLastWriteTimeUtc(path, old); return path; }
+        var partial = Leftover(".config.toml.1a2b3c4d.tmp");
+        var notOurs = Leftover(".config.toml.tmp");
+        var fresh = Path.Combine(state.Home, ".config.toml.0badf00d.tmp"); // a concurrent run's write in progress
+        File.WriteAllText(fresh, "model");
+
+        var whatIf = new FakeHost { WhatIf = true };
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home }, whatIf);
+        Assert.True(File.Exists(partial));
+        Assert.Empty(whatIf.Warnings);
+
+        var host = new FakeHost();
+        var result = Remove(state, host);
+
+        Assert.True(result.LegacyAuthTokenRemoved);
+        Assert.False(File.Exists(partial));
+        Assert.True(File.Exists(notOurs));
+        Assert.True(File.Exists(fresh));
+        Assert.Equal(new[] { $"Removed {partial}, left behind by an interrupted run." }, host.Warnings);
+        Assert.Equal("model = \"o3\"\n", File.ReadAllText(state.ConfigFile));
+    }
+
+    [Fact]
     public void A_config_without_auth_token_is_not_rewritten()
     {
         using var state = new CodexState();
