@@ -147,13 +147,3 @@ public static class SfConfig
         }
     }
 }
-
-public enum ConfigSource
-{
-    Global,
-    Local,
-    Environment,
-}
-
-/// <summary>One effective config key, its value and where the value came from.</summary>
-public sealed record ConfigEntry(string Key, string? Value, ConfigSource Source);

@@ -168,6 +168,3 @@ public static class SfOrgReader
         return null;
     }
 }
-
-/// <summary>The orgs found in one home folder, the paths they were read from, and what sf would have warned about.</summary>
-public sealed record SfOrgSnapshot(SfPaths Paths, IReadOnlyList<OrgAuthorization> Orgs, IReadOnlyList<string> Warnings);
