@@ -90,6 +90,24 @@ Describe 'Disconnect-Org' {
             Should -Contain 'NoOrgSpecified,LogoutModule.Commands.DisconnectOrgCommand'
     }
 
+    It 'without a target and without a default, the host prompt accepts aliases, unique starts and numbers, and asks again for a word that names no org or several' {
+        Set-Content -LiteralPath (Join-Path $script:SfHome '.sf/config.json') -Value '{}' -NoNewline
+        Set-Content -LiteralPath (Join-Path $script:Sfdx 'sfdx-config.json') -Value '{}' -NoNewline
+        # A child pwsh whose console input is redirected (the host prompt, not the arrow-key list) reads these lines in turn.
+        $manifest = (Resolve-Path -LiteralPath $script:ModuleManifest).ProviderPath -replace "'", "''"
+        $script = "Import-Module '$manifest'; Disconnect-Org -Force | ForEach-Object { 'RESULT ' + `$_.Username }"
+        $saved = $env:XDG_CACHE_HOME, $env:XDG_DATA_HOME, $env:XDG_CONFIG_HOME
+        $env:XDG_CACHE_HOME = $env:XDG_DATA_HOME = $env:XDG_CONFIG_HOME = Join-Path $TestDrive 'child-pwsh-xdg'
+        try { $text = 'nosuchorg', 'user', 'org5 HU' | & $script:Pwsh -NoProfile -Command $script *>&1 | ForEach-Object { "$_" } }
+        finally { $env:XDG_CACHE_HOME, $env:XDG_DATA_HOME, $env:XDG_CONFIG_HOME = $saved }
+        $all = $text -join "`n"
+        $all | Should -Match "'nosuchorg' is not a number from 1 to 12"
+        $all | Should -Match "'user' starts 12 names"
+        @($text | Where-Object { $_ -like 'RESULT *' }) | Should -Be @('RESULT user0@fixture0.example.com', 'RESULT user5@fixture5.example.com')
+        Join-Path $script:Sfdx 'user5@fixture5.example.com.json' | Should -Not -Exist
+        Join-Path $script:Sfdx 'user1@fixture1.example.com.json' | Should -Exist
+    }
+
     It '-All warns about scratch orgs and logs out of everything' {
         $results = Disconnect-Org -All -Force -WarningVariable warnings 3>$null
         $results.Count | Should -Be 12

@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using LogoutModule.Core.Shared;
@@ -44,14 +43,27 @@ internal sealed class PowerShellHost : IHostInteraction
         }
     }
 
+    /// <summary>
+    /// The host's line prompt (works in every host that reads lines: console, ISE, VS Code, remoting): the numbered list,
+    /// then lines read until one names the choices by number, name or unique start (ChoiceSelection); a line that does
+    /// not is explained and asked again. Null when the host cannot read (-NonInteractive, no console, input ended).
+    /// </summary>
     public IReadOnlyList<int>? PromptForChoices(string caption, string message, IReadOnlyList<HostChoice> choices)
     {
-        if (_cmdlet.Host?.UI is not IHostUISupportsMultipleChoiceSelection multiple) return null;
-        var descriptions = new Collection<ChoiceDescription>();
-        foreach (var choice in choices) descriptions.Add(new ChoiceDescription(choice.Label, choice.HelpMessage));
+        if (_cmdlet.Host?.UI is not { } ui) return null;
         try
         {
-            return multiple.PromptForChoice(caption, message, descriptions, Array.Empty<int>()).ToList();
+            ui.WriteLine(caption);
+            var width = choices.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+            for (var index = 0; index < choices.Count; index++)
+                ui.WriteLine($"{(index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width)}. {choices[index].Label} ({choices[index].HelpMessage})");
+            while (true)
+            {
+                ui.WriteLine(message);
+                if (ui.ReadLine() is not { } line) return null;
+                if (ChoiceSelection.TryParse(choices, line, out var chosen, out var problem)) return chosen;
+                ui.WriteWarningLine(problem);
+            }
         }
         catch (Exception e) when (e is PSInvalidOperationException or HostException or NotImplementedException or InvalidOperationException)
         {

@@ -33,7 +33,7 @@ public static class DisconnectOrgOperation
 {
     public const string Caption = "Log out of Salesforce orgs";
     public const string ScratchOrgWarning = "If you log out of a scratch org without having access to its password, you can't access this org again, either through the CLI or the Salesforce UI.";
-    public const string SelectionMessage = "Select the orgs you want to log out of (type one username per line, then an empty line; ? shows type, aliases and configs):";
+    public const string SelectionMessage = "Select the orgs you want to log out of: numbers, aliases or usernames (a unique start is enough), separated by commas or spaces; an empty line selects none.";
     /// <summary>How many revocations are in flight at once: enough to hide latency, few enough not to flood a server.</summary>
     public const int MaxConcurrentRevocations = 8;
     private const int ProgressActivityId = 0x5F03;
@@ -147,11 +147,11 @@ public static class DisconnectOrgOperation
         return PickFromList(snapshot.Orgs, host);
     }
 
-    /// <summary>sf's checkbox list, as the host's own multiple-choice prompt: sorted by username, none preselected.</summary>
+    /// <summary>sf's checkbox list: sorted by username, none preselected, selectable by username, alias or a unique start of either (ChoiceSelection).</summary>
     private static List<OrgAuthorization> PickFromList(IReadOnlyList<OrgAuthorization> orgs, IHostInteraction host)
     {
         var rows = orgs.OrderBy(org => org.Username, StringComparer.Ordinal).ToList();
-        var choices = rows.Select(org => new HostChoice(org.Username, ChoiceDetails(org))).ToList();
+        var choices = rows.Select(org => new HostChoice(org.Username, ChoiceDetails(org)) { Names = org.Aliases }).ToList();
         var chosen = host.PromptForChoices(Caption, SelectionMessage, choices)
             ?? throw SalesforceErrors.NoOrgSpecified();
         if (chosen.Count == 0) host.WriteVerbose("No orgs selected for logout.");

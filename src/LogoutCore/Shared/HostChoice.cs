@@ -1,7 +1,11 @@
 namespace LogoutModule.Core.Shared;
 
 /// <summary>
-/// One entry of a choice prompt. The console host accepts a choice's label typed in full, so the label is what a user
-/// would type (a username); the help message, shown on "?", carries the details.
+/// One entry of a choice prompt: the label is what a user would type in full (a username), <see cref="Names"/> the other
+/// names that select it (aliases), the help message the details shown beside it. See <see cref="ChoiceSelection"/>.
 /// </summary>
-public sealed record HostChoice(string Label, string HelpMessage);
+public sealed record HostChoice(string Label, string HelpMessage)
+{
+    /// <summary>Other exact names that select this entry (sf aliases); empty when it has none.</summary>
+    public IReadOnlyList<string> Names { get; init; } = Array.Empty<string>();
+}

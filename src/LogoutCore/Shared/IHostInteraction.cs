@@ -14,7 +14,7 @@ public interface IHostInteraction
     bool ShouldContinue(string query, string caption, ref bool yesToAll, ref bool noToAll);
 
     /// <summary>
-    /// The host's own multiple-choice prompt, none preselected. Returns the chosen indexes,
+    /// The host's choice prompt, none preselected; a choice is chosen by number, label, name or unique start (ChoiceSelection). Returns the chosen indexes,
     /// or null when the host cannot prompt (non-interactive session).
     /// </summary>
     IReadOnlyList<int>? PromptForChoices(string caption, string message, IReadOnlyList<HostChoice> choices);

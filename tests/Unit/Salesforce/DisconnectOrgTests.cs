@@ -244,7 +244,8 @@ public sealed class DisconnectOrgTests
         var prompt = Assert.Single(host.ChoicePrompts);
         Assert.Equal(DisconnectOrgOperation.SelectionMessage, prompt.Message);
         Assert.Equal(12, prompt.Choices.Count);
-        Assert.Equal(new HostChoice(User0, "DevHub; aliases hub,org0"), prompt.Choices[0]);
+        Assert.Equal((User0, "DevHub; aliases hub,org0"), (prompt.Choices[0].Label, prompt.Choices[0].HelpMessage));
+        Assert.Equal(new[] { "hub", "org0" }, prompt.Choices[0].Names);
         Assert.Contains(DisconnectOrgOperation.ScratchOrgWarning, host.Warnings);
     }
 
