@@ -11,7 +11,7 @@ Describe 'Ctrl+C stops network waits within a second' {
 
     It 'stops Revoke-Auth0RefreshToken while the server does not answer' {
         $result = Measure-CtrlC -Started { $script:Silent.Pending() } -Script ([scriptblock]::Create(
-            "Revoke-Auth0RefreshToken -BaseUri 'http://127.0.0.1:$script:Port/' -ClientId CID -RefreshToken 'rt-never-shown' -TimeoutSec 30 -Confirm:`$false"))
+            "Revoke-Auth0RefreshToken -BaseUri 'http://127.0.0.1:$script:Port/' -ClientId CID -RefreshToken (ConvertTo-SecureString 'rt-never-shown' -AsPlainText -Force) -TimeoutSec 30 -Confirm:`$false"))
         $result.Reached | Should -BeTrue
         $result.StopSeconds | Should -BeLessThan 1
         $result.State | Should -Be 'Stopped'

@@ -36,9 +36,18 @@ Describe 'Disconnect-Auth0Session' {
     }
 
     It 'never shows the ID token under -WhatIf -Verbose' {
-        $all = Get-AllText { Disconnect-Auth0Session acme.eu.auth0.com -Oidc -IdTokenHint 'eyJ.SECRET.sig' -WhatIf -Verbose }
+        $hint = ConvertTo-SecureString 'eyJ.SECRET.sig' -AsPlainText -Force
+        $all = Get-AllText { Disconnect-Auth0Session acme.eu.auth0.com -Oidc -IdTokenHint $hint -WhatIf -Verbose }
         $all | Should -Match 'id_token_hint=\*\*\*'
         $all | Should -Not -Match 'SECRET'
+        # Made at run time: the JSON of a record holds this script's own text.
+        $plain = "eyJ.$([guid]::NewGuid().ToString('N')).sig"
+        $null = Disconnect-Auth0Session acme.eu.auth0.com -Oidc -IdTokenHint (ConvertTo-SecureString $plain -AsPlainText -Force) -PostLogoutRedirectUri 'javascript:alert(1)' -WhatIf -ErrorAction SilentlyContinue -ErrorVariable problems
+        $problems | Should -HaveCount 1
+        ($problems | ConvertTo-Json -Depth 6 -WarningAction SilentlyContinue).Contains($plain) | Should -BeFalse
+        # A plain string binds only through the user's own ConvertTo-SecureString, so no record's InvocationInfo carries the hint.
+        { Disconnect-Auth0Session acme.eu.auth0.com -Oidc -IdTokenHint 'eyJ.SECRET.sig' -WhatIf -ErrorAction Stop } |
+            Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,LogoutModule.Commands.DisconnectAuth0SessionCommand'
     }
 
     It 'reports an invalid returnTo as that item''s non-terminating error and goes on with the next' {

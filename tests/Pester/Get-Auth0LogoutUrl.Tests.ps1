@@ -23,7 +23,8 @@ Describe 'Get-Auth0LogoutUrl' {
     }
 
     It 'builds /oidc/logout and hides the ID token in the table' {
-        $url = Get-Auth0LogoutUrl acme.eu.auth0.com -Oidc -ClientId CID -IdTokenHint 'eyJ.SECRET.sig' -PostLogoutRedirectUri 'https://app.example.com/' -State s1
+        $hint = ConvertTo-SecureString 'eyJ.SECRET.sig' -AsPlainText -Force
+        $url = Get-Auth0LogoutUrl acme.eu.auth0.com -Oidc -ClientId CID -IdTokenHint $hint -PostLogoutRedirectUri 'https://app.example.com/' -State s1
         $url.GetUri().AbsoluteUri | Should -Match '/oidc/logout\?client_id=CID&id_token_hint=eyJ\.SECRET\.sig&post_logout_redirect_uri=https%3A%2F%2Fapp\.example\.com%2F&state=s1$'
         ($url | Format-Table | Out-String -Width 300) | Should -Not -Match 'SECRET'
         "$url" | Should -Not -Match 'SECRET'

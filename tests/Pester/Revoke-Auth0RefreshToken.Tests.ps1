@@ -1,7 +1,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Import-Module $script:ModuleManifest -Force
-    $script:Token = 'v1.pester-REFRESH-token-77aa'
+    $script:Token = ConvertTo-SecureString 'v1.pester-REFRESH-token-77aa' -AsPlainText -Force
     $script:Secret = ConvertTo-SecureString 'pester-CLIENT-secret-88bb' -AsPlainText -Force
 }
 
@@ -12,6 +12,18 @@ Describe 'Revoke-Auth0RefreshToken' {
         $all | Should -Match "What if: .*Revoke.*client 'CID'"
         $all | Should -Not -Match 'pester-REFRESH'
         $all | Should -Not -Match 'pester-CLIENT'
+    }
+
+    It 'takes the token as a SecureString only, so no record''s InvocationInfo carries it' {
+        { Revoke-Auth0RefreshToken -BaseUri 'http://127.0.0.1:9/' -ClientId CID -RefreshToken 'v1.pester-REFRESH-plain' -WhatIf -ErrorAction Stop } |
+            Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,LogoutModule.Commands.RevokeAuth0RefreshTokenCommand'
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0); $listener.Start()
+        $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $records = Revoke-Auth0RefreshToken -BaseUri "http://127.0.0.1:$port/" -ClientId CID -RefreshToken $script:Token -TimeoutSec 5 -Confirm:$false -Verbose -ErrorAction SilentlyContinue -ErrorVariable problems 4>&1
+        $records | Should -Not -BeNullOrEmpty
+        $problems | Should -HaveCount 1
+        (@($records) + @($problems) | ConvertTo-Json -Depth 6 -WarningAction SilentlyContinue) | Should -Not -Match 'pester-REFRESH'
+        $records[0].InvocationInfo.BoundParameters['RefreshToken'] | Should -BeOfType [securestring]
     }
 
     It 'revokes at a real OAuth server, from the pipeline, with a PSCredential, and prints no secret even with -Verbose' {

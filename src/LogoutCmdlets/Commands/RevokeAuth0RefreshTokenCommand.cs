@@ -31,11 +31,14 @@ public sealed class RevokeAuth0RefreshTokenCommand : Auth0CommandBase
     [ValidateNotNull]
     public PSCredential? Credential { get; set; }
 
-    /// <summary>The refresh token to revoke.</summary>
+    /// <summary>
+    /// The refresh token to revoke, as a SecureString so that no record's InvocationInfo carries it; SecureString values
+    /// bind from the pipeline by value, or by property name (RefreshToken, refresh_token).
+    /// </summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("refresh_token")]
-    [ValidateNotNullOrEmpty]
-    public string RefreshToken { get; set; } = "";
+    [ValidateNotNull]
+    public SecureString? RefreshToken { get; set; }
 
     /// <summary>How long to wait for the server, in seconds.</summary>
     [Parameter]

@@ -1,5 +1,7 @@
 using System.Management.Automation;
+using System.Security;
 using LogoutModule.Core.Auth0;
+using LogoutModule.Core.Shared;
 
 namespace LogoutModule.Commands.Internal;
 
@@ -27,10 +29,10 @@ public abstract class Auth0LogoutCommandBase : Auth0CommandBase
     [Parameter(ParameterSetName = OidcSet, Mandatory = true)]
     public SwitchParameter Oidc { get; set; }
 
-    /// <summary>/oidc/logout: the ID token previously issued to the application.</summary>
+    /// <summary>/oidc/logout: the ID token previously issued to the application, as a SecureString so that no record's InvocationInfo carries it.</summary>
     [Parameter(ParameterSetName = OidcSet)]
-    [ValidateNotNullOrEmpty]
-    public string? IdTokenHint { get; set; }
+    [ValidateNotNull]
+    public SecureString? IdTokenHint { get; set; }
 
     /// <summary>/oidc/logout: the session id (sid) to end.</summary>
     [Parameter(ParameterSetName = OidcSet)]
@@ -60,7 +62,7 @@ public abstract class Auth0LogoutCommandBase : Auth0CommandBase
         ClientId = ClientId,
         RedirectUri = Oidc ? PostLogoutRedirectUri : ReturnTo,
         Federated = Federated,
-        IdTokenHint = IdTokenHint,
+        IdTokenHint = IdTokenHint is null ? null : SecretText.Reveal(IdTokenHint),
         LogoutHint = LogoutHint,
         State = State,
         UiLocales = UiLocales,

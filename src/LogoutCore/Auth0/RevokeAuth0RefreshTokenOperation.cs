@@ -5,7 +5,7 @@ using LogoutModule.Core.Shared;
 namespace LogoutModule.Core.Auth0;
 
 /// <summary>One refresh token of one client to revoke, at -Domain or -BaseUri (Auth0Address.Resolve's rules).</summary>
-public sealed record RevokeAuth0RefreshTokenRequest(string ClientId, string RefreshToken)
+public sealed record RevokeAuth0RefreshTokenRequest(string ClientId, SecureString RefreshToken)
 {
     public string? Domain { get; init; }
     public Uri? BaseUri { get; init; }
@@ -30,16 +30,16 @@ public static class RevokeAuth0RefreshTokenOperation
     /// </summary>
     public static void Invoke(RevokeAuth0RefreshTokenRequest request, IHostInteraction host)
     {
-        var (clientId, refreshToken) = (request.ClientId, request.RefreshToken);
+        var clientId = request.ClientId;
         var authority = Auth0Address.Resolve(request.Domain, request.BaseUri);
         if (clientId.Length == 0 || clientId.Any(char.IsControl))
             throw Auth0Errors.InvalidLogoutParameter("ClientId");
-        if (refreshToken.Length == 0) throw Auth0Errors.EmptyRefreshToken(clientId);
+        if (request.RefreshToken.Length == 0) throw Auth0Errors.EmptyRefreshToken(clientId);
 
         if (!host.ShouldProcess($"a refresh token of client '{clientId}' at {authority.AbsoluteUri}", "Revoke")) return;
         try
         {
-            var revocation = RefreshTokenRevoker.Revoke(authority, clientId, request.ClientSecret, refreshToken, request.Timeout, host.Stopping);
+            var revocation = RefreshTokenRevoker.Revoke(authority, clientId, request.ClientSecret, SecretText.Reveal(request.RefreshToken), request.Timeout, host.Stopping);
             host.WriteVerbose($"{authority.AbsoluteUri}oauth/revoke answered {revocation.StatusCode}.");
             host.WriteObject(revocation);
         }

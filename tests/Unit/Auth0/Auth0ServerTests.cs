@@ -130,7 +130,7 @@ public sealed class Auth0ServerTests : IDisposable
     [Fact]
     public void A_revocation_request_prints_its_client_and_never_its_token()
     {
-        var text = new RevokeAuth0RefreshTokenRequest("CID", RefreshToken) { Domain = "acme.eu.auth0.com" }.ToString();
+        var text = new RevokeAuth0RefreshTokenRequest("CID", Secure(RefreshToken)) { Domain = "acme.eu.auth0.com" }.ToString();
 
         Assert.Contains("CID", text);
         Assert.DoesNotContain(RefreshToken, text);
@@ -141,7 +141,7 @@ public sealed class Auth0ServerTests : IDisposable
     {
         var host = new FakeHost();
 
-        RevokeAuth0RefreshTokenOperation.Invoke(new(FakeAuth0Server.ConfidentialClient, RefreshToken) { BaseUri = _server.BaseUri, ClientSecret = Secure(FakeAuth0Server.ClientSecret) }, host);
+        RevokeAuth0RefreshTokenOperation.Invoke(new(FakeAuth0Server.ConfidentialClient, Secure(RefreshToken)) { BaseUri = _server.BaseUri, ClientSecret = Secure(FakeAuth0Server.ClientSecret) }, host);
 
         var revocation = Assert.IsType<Auth0TokenRevocation>(Assert.Single(host.Output));
         Assert.Equal(200, revocation.StatusCode);
@@ -160,7 +160,7 @@ public sealed class Auth0ServerTests : IDisposable
     {
         var host = new FakeHost { WhatIf = true };
 
-        RevokeAuth0RefreshTokenOperation.Invoke(new(FakeAuth0Server.PublicClient, RefreshToken) { BaseUri = _server.BaseUri }, host);
+        RevokeAuth0RefreshTokenOperation.Invoke(new(FakeAuth0Server.PublicClient, Secure(RefreshToken)) { BaseUri = _server.BaseUri }, host);
 
         Assert.Empty(_server.Requests);
         Assert.Contains("Revoke", Assert.Single(host.WhatIfLines));
@@ -175,7 +175,7 @@ public sealed class Auth0ServerTests : IDisposable
     {
         var host = new FakeHost();
 
-        RevokeAuth0RefreshTokenOperation.Invoke(new(clientId, RefreshToken) { BaseUri = _server.BaseUri, ClientSecret = secret is null ? null : Secure(secret) }, host);
+        RevokeAuth0RefreshTokenOperation.Invoke(new(clientId, Secure(RefreshToken)) { BaseUri = _server.BaseUri, ClientSecret = secret is null ? null : Secure(secret) }, host);
 
         var error = Assert.Single(host.Errors);
         Assert.Equal(errorId, error.ErrorId);

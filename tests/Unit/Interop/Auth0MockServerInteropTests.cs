@@ -74,8 +74,10 @@ public sealed class Auth0MockServerInteropTests : IDisposable
         var host = new FakeHost();
         var secret = new SecureString();
         foreach (var c in Secret) secret.AppendChar(c);
+        var token = new SecureString();
+        foreach (var c in RefreshToken) token.AppendChar(c);
 
-        RevokeAuth0RefreshTokenOperation.Invoke(new("CID", RefreshToken) { BaseUri = _server.BaseUri, ClientSecret = secret }, host);
+        RevokeAuth0RefreshTokenOperation.Invoke(new("CID", token) { BaseUri = _server.BaseUri, ClientSecret = secret }, host);
 
         Assert.Empty(host.Errors);
         Assert.Equal(200, Assert.IsType<Auth0TokenRevocation>(Assert.Single(host.Output)).StatusCode);
