@@ -18,6 +18,14 @@ Describe 'Disconnect-Org' {
         Get-FolderState $script:SfHome | Should -Be $before
     }
 
+    It 'neither lists nor deletes a copy whose name ends in a newline, as sf ignores it' {
+        $copy = Join-Path $script:Sfdx "user2@fixture2.example.com.json`n"
+        Copy-Item -LiteralPath (Join-Path $script:Sfdx 'user2@fixture2.example.com.json') -Destination $copy
+        (Get-AuthenticatedOrg).AuthFile | Should -Not -Contain $copy
+        $null = Disconnect-Org -All -Force
+        Test-Path -LiteralPath $copy | Should -BeTrue
+    }
+
     It '-Force logs out by alias and returns one result object' {
         $result = Disconnect-Org org1 -Force
         $result.PSObject.TypeNames[0] | Should -Be 'LogoutModule.Core.Salesforce.OrgLogoutResult'

@@ -13,7 +13,8 @@ namespace LogoutModule.Core.Salesforce;
 public static class SfOrgReader
 {
     // sf's auth file name rule (case-sensitive): no leading dot, an @, then dot-separated labels, then .json.
-    private static readonly Regex AuthFileName = new(@"^[^.][^@]*@[^.]+(\.[^.\s]+)+\.json$", RegexOptions.CultureInvariant);
+    // sf's pattern with \z for its $: .NET's $ also matches before a final newline, JavaScript's does not.
+    private static readonly Regex AuthFileName = new(@"^[^.][^@]*@[^.]+(\.[^.\s]+)+\.json\z", RegexOptions.CultureInvariant);
 
     public static bool IsAuthFileName(string fileName) => AuthFileName.IsMatch(fileName);
 

@@ -249,6 +249,22 @@ public sealed class GetAuthenticatedOrgTests
     }
 
     [Fact]
+    public void A_copy_whose_name_ends_in_a_newline_is_not_an_org_as_sf_ignores_it()
+    {
+        using var home = SfHome.FromFixture();
+        var original = home.AuthFilePath("nameless@fixture.example.com");
+        File.WriteAllText(original + "\n", "{\n  \"username\": \"nameless@fixture.example.com\"\n}");
+        var host = new FakeHost();
+
+        var orgs = List(home, host: host);
+
+        Assert.Equal(12, orgs.Count);
+        Assert.DoesNotContain(orgs, o => o.AuthFile.Contains('\n'));
+        Assert.Empty(host.Errors);
+        Assert.Empty(host.Warnings);
+    }
+
+    [Fact]
     public void No_sfdx_folder_means_no_orgs_and_no_error()
     {
         using var home = SfHome.Empty();
@@ -270,6 +286,7 @@ public sealed class GetAuthenticatedOrgTests
     [InlineData("user@example.com.JSON", false)]
     [InlineData("user@exa mple.com.json", true)]
     [InlineData("user@example.c om.json", false)]
+    [InlineData("user2@example.com.json\n", false)] // JavaScript's $ is the end of the text, not before a final newline
     public void Auth_files_are_recognised_by_sfs_file_name_rule(string fileName, bool isAuthFile)
         => Assert.Equal(isAuthFile, SfOrgReader.IsAuthFileName(fileName));
 
