@@ -40,7 +40,7 @@ measure() { # $1 = op function, $2 = template
 killed_ops=0 finished_before_kill=0
 trial() { # $1 = op function, $2 = template, $3 = home, $4 = start-up ms, $5 = whole ms
   cp -r "$2" "$3"
-  local delay=$(( $4 * 8 / 10 + RANDOM % ($5 - $4 * 8 / 10 + 1) ))
+  local delay=$(( $4 * 8 / 10 + RANDOM % ($5 * 9 / 10 - $4 * 8 / 10 + 1) )) # the last tenth is mostly exit
   dotnet "$pwsh_dll" -NoProfile -NonInteractive -Command "$($1 "$3")" </dev/null >/dev/null 2>&1 &
   local pid=$!
   sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
