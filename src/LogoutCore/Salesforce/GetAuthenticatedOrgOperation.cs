@@ -18,7 +18,12 @@ public static class GetAuthenticatedOrgOperation
             return;
         }
 
-        var patterns = names.Select(name => new Wildcard(name)).ToList();
+        var patterns = new List<Wildcard>();
+        foreach (var name in names)
+        {
+            if (Wildcard.TryCreate(name, out var reason) is { } pattern) patterns.Add(pattern);
+            else host.WriteError(SalesforceErrors.InvalidNamePattern(name, reason));
+        }
         foreach (var org in snapshot.Orgs.Where(org => patterns.Any(pattern => Matches(pattern, org))))
             host.WriteObject(org);
 

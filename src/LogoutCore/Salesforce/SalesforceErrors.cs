@@ -13,6 +13,10 @@ internal static class SalesforceErrors
     public static LogoutError OrgNotFound(string name)
         => new("OrgNotFound", ErrorKind.ObjectNotFound, name, $"No authenticated org found with the {name} username or alias.");
 
+    /// <summary>A -Name that is not a valid wildcard pattern (PowerShell refuses it too); the target is the pattern as given.</summary>
+    public static LogoutError InvalidNamePattern(string pattern, string? reason)
+        => new("InvalidNamePattern", ErrorKind.InvalidArgument, pattern, $"The -Name pattern '{pattern}' is not a valid wildcard pattern ({reason}).");
+
     public static LogoutException NoOrgSpecified()
         => new("NoOrgSpecified", ErrorKind.InvalidArgument, null,
             "No org to log out of: no -TargetOrg was given, no default target-org is set, and this session cannot prompt. Pass -TargetOrg <username or alias>, or -All.");

@@ -11,10 +11,28 @@ public sealed class Wildcard
 {
     private readonly Regex _regex;
 
+    /// <summary>A matcher for <paramref name="pattern"/>.</summary>
+    /// <exception cref="ArgumentException">The pattern is not valid (a reversed class range such as <c>[z-a]</c>), as
+    /// PowerShell's WildcardPattern also refuses it; the message says why.</exception>
     public Wildcard(string pattern)
     {
         Pattern = pattern;
         _regex = new Regex(ToRegex(pattern), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
+    }
+
+    /// <summary>A matcher for <paramref name="pattern"/>, or null with the reason when the pattern is not valid.</summary>
+    public static Wildcard? TryCreate(string pattern, out string? reason)
+    {
+        try
+        {
+            reason = null;
+            return new Wildcard(pattern);
+        }
+        catch (ArgumentException e)
+        {
+            reason = e.Message;
+            return null;
+        }
     }
 
     public string Pattern { get; }

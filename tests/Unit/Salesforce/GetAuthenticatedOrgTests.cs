@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LogoutModule.Core.Salesforce;
+using LogoutModule.Core.Shared;
 using LogoutModule.Tests.Support;
 using Xunit;
 
@@ -313,6 +314,23 @@ public sealed class GetAuthenticatedOrgTests
         Assert.Equal("OrgNotFound", error.ErrorId);
         Assert.Equal("nope", error.TargetObject);
         Assert.Equal("No authenticated org found with the nope username or alias.", error.Message);
+    }
+
+    [Fact]
+    public void An_invalid_wildcard_pattern_is_an_error_naming_it_and_the_other_names_still_list()
+    {
+        using var home = SfHome.FromFixture();
+        var host = new FakeHost();
+
+        // A reversed class range, as PowerShell's own WildcardPattern also refuses.
+        var orgs = List(home, names: new[] { "[z-a]*", "org1" }, host: host);
+
+        Assert.Equal(new[] { "user1@fixture1.example.com" }, orgs.Select(o => o.Username));
+        var error = Assert.Single(host.Errors);
+        Assert.Equal("InvalidNamePattern", error.ErrorId);
+        Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
+        Assert.Equal("[z-a]*", error.TargetObject);
+        Assert.StartsWith("The -Name pattern '[z-a]*' is not a valid wildcard pattern", error.Message);
     }
 
     [Fact]
