@@ -17,7 +17,7 @@ public static class AllowListMatcher
         foreach (var text in allowedLogoutUrls)
         {
             var entry = AllowedLogoutUrl.TryParse(text, out var problem);
-            if (entry is null) warn?.Invoke($"Skipping the Allowed Logout URL '{Auth0Address.Printable(text)}': {problem}.");
+            if (entry is null) warn?.Invoke($"Skipping the Allowed Logout URL '{PrintableText.Of(text)}': {problem}.");
             else entries.Add(entry);
         }
 

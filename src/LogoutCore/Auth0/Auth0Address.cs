@@ -53,8 +53,4 @@ public static class Auth0Address
     }
 
     public static bool IsLoopback(Uri uri) => uri.IsLoopback && (uri.Host is "127.0.0.1" or "localhost" or "[::1]");
-
-    /// <summary>The text with control characters shown as \uXXXX, so a hostile value cannot forge lines in an error.</summary>
-    internal static string Printable(string text)
-        => string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

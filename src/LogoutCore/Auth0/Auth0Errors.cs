@@ -14,14 +14,14 @@ internal static class Auth0Errors
     /// <param name="problem">What is wrong, as a predicate ("contains a port").</param>
     public static LogoutException InvalidAuth0Domain(string domain, string problem)
         => Invalid("InvalidAuth0Domain", domain,
-            $"The Auth0 domain '{Auth0Address.Printable(domain)}' {problem}. Give only the host name, for example acme.eu.auth0.com (use -BaseUri to target a local test server).");
+            $"The Auth0 domain '{PrintableText.Of(domain)}' {problem}. Give only the host name, for example acme.eu.auth0.com (use -BaseUri to target a local test server).");
 
     public static LogoutException InvalidBaseUri(string baseUri, string problem)
-        => Invalid("InvalidBaseUri", baseUri, $"The base URI '{Auth0Address.Printable(baseUri)}' {problem}.");
+        => Invalid("InvalidBaseUri", baseUri, $"The base URI '{PrintableText.Of(baseUri)}' {problem}.");
 
     /// <summary>The target is the value as printed (control characters escaped).</summary>
     public static LogoutException InvalidReturnTo(string value, string parameterName, string problem)
-        => Invalid("InvalidReturnTo", Auth0Address.Printable(value), $"The -{parameterName} value '{Auth0Address.Printable(value)}' {problem}.");
+        => Invalid("InvalidReturnTo", PrintableText.Of(value), $"The -{parameterName} value '{PrintableText.Of(value)}' {problem}.");
 
     public static LogoutException ReturnToRequired() => Invalid("ReturnToRequired", null, "Give the URL to check with -ReturnTo.");
 

@@ -29,7 +29,7 @@ public static class LogoutProbe
         if (result.Location is { } elsewhere)
         {
             var description = ErrorDescription(elsewhere);
-            reason = $"Auth0 answered {status} with a redirect to '{Auth0Address.Printable(elsewhere)}' instead of the returnTo"
+            reason = $"Auth0 answered {status} with a redirect to '{PrintableText.Of(elsewhere)}' instead of the returnTo"
                      + (description is null ? "." : $": {description}");
         }
         else
@@ -55,7 +55,7 @@ public static class LogoutProbe
         {
             var equals = pair.IndexOf('=');
             if (equals > 0 && pair.Substring(0, equals) == "error_description")
-                return Auth0Address.Printable(Uri.UnescapeDataString(pair.Substring(equals + 1).Replace('+', ' ')));
+                return PrintableText.Of(Uri.UnescapeDataString(pair.Substring(equals + 1).Replace('+', ' ')));
         }
         return null;
     }

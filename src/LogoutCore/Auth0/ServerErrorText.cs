@@ -24,7 +24,7 @@ internal static class ServerErrorText
             text = Regex.Replace(Regex.Replace(body, "<[^>]*>", " "), @"\s+", " ").Trim();
             text = System.Net.WebUtility.HtmlDecode(text);
         }
-        text = Auth0Address.Printable(SecretText.Scrub(text, secrets));
+        text = PrintableText.Of(SecretText.Scrub(text, secrets));
         return text.Length > MaxLength ? text.Substring(0, MaxLength) + "…" : text;
     }
 }

@@ -9,10 +9,10 @@ namespace LogoutModule.Core.Codex;
 internal static class CodexErrors
 {
     public static LogoutException HomeNotDirectory(string configured)
-        => ConfigurationError("CodexHomeNotDirectory", configured, $"CODEX_HOME points to \"{configured}\", but that path is not a directory");
+        => ConfigurationError("CodexHomeNotDirectory", configured, $"CODEX_HOME points to \"{PrintableText.Of(configured)}\", but that path is not a directory");
 
     public static LogoutException HomeNotFound(string configured)
-        => ConfigurationError("CodexHomeNotFound", configured, $"CODEX_HOME points to \"{configured}\", but that path does not exist");
+        => ConfigurationError("CodexHomeNotFound", configured, $"CODEX_HOME points to \"{PrintableText.Of(configured)}\", but that path does not exist");
 
     /// <param name="detail">codex's own text for the problem, usually with its file:line:column.</param>
     public static LogoutException ConfigInvalid(string path, string detail, Exception? inner = null)

@@ -11,11 +11,11 @@ internal static class SalesforceErrors
 {
     /// <summary>sf's NamedOrgNotFoundError text; the target is the name as given.</summary>
     public static LogoutError OrgNotFound(string name)
-        => new("OrgNotFound", ErrorKind.ObjectNotFound, name, $"No authenticated org found with the {name} username or alias.");
+        => new("OrgNotFound", ErrorKind.ObjectNotFound, name, $"No authenticated org found with the {PrintableText.Of(name)} username or alias.");
 
     /// <summary>A -Name that is not a valid wildcard pattern (PowerShell refuses it too); the target is the pattern as given.</summary>
     public static LogoutError InvalidNamePattern(string pattern, string? reason)
-        => new("InvalidNamePattern", ErrorKind.InvalidArgument, pattern, $"The -Name pattern '{pattern}' is not a valid wildcard pattern ({reason}).");
+        => new("InvalidNamePattern", ErrorKind.InvalidArgument, pattern, $"The -Name pattern '{PrintableText.Of(pattern)}' is not a valid wildcard pattern ({PrintableText.Of(reason)}).");
 
     public static LogoutException NoOrgSpecified()
         => new("NoOrgSpecified", ErrorKind.InvalidArgument, null,
@@ -32,7 +32,7 @@ internal static class SalesforceErrors
 
     /// <summary>sf's text for an unknown -ClientApp name; the target is the org's username.</summary>
     public static LogoutException InvalidClientApp(string username, string clientApp)
-        => new("InvalidClientApp", ErrorKind.ObjectNotFound, username, $"{username} doesn't have a linked client app named \"{clientApp}\".");
+        => new("InvalidClientApp", ErrorKind.ObjectNotFound, username, $"{username} doesn't have a linked client app named \"{PrintableText.Of(clientApp)}\".");
 
     public static LogoutError AuthFileMissing(string username, string authFile)
         => new("AuthFileMissing", ErrorKind.ObjectNotFound, username, $"The auth file {authFile} of {username} no longer exists.");

@@ -333,6 +333,22 @@ public sealed class GetAuthenticatedOrgTests
         Assert.StartsWith("The -Name pattern '[z-a]*' is not a valid wildcard pattern", error.Message);
     }
 
+    [Theory]
+    [InlineData("evil\nWARNING: forged line", "evil\\u000aWARNING: forged line")]
+    [InlineData("a\rb\u001bc\0d", "a\\u000db\\u001bc\\u0000d")]
+    [InlineData("x\u2028y\u0085z", "x\\u2028y\\u0085z")]
+    public void A_name_with_control_characters_is_escaped_in_the_message_and_kept_raw_as_the_target(string name, string shown)
+    {
+        using var home = SfHome.FromFixture();
+        var host = new FakeHost();
+
+        List(home, names: new[] { name }, host: host);
+
+        var error = Assert.Single(host.Errors);
+        Assert.Equal($"No authenticated org found with the {shown} username or alias.", error.Message);
+        Assert.Equal(name, error.TargetObject);
+    }
+
     [Fact]
     public void No_token_password_or_secret_appears_in_any_stream()
     {

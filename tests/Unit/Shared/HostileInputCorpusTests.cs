@@ -32,7 +32,6 @@ public sealed class HostileInputCorpusTests
     /// </summary>
     private static readonly (string Kind, string CaseContains, string Reason)[] KnownFaults =
     {
-        ("RawControlInMessage", "name ", "#10 fault 9 (second half): OrgNotFound, CODEX_HOME and Auth0 value messages quote -Name/-TargetOrg/-CodexHome/-Domain/-ReturnTo/-AllowedLogoutUrl raw, so a newline, CR, ESC, NUL or U+2028 in the value forges output"),
         ("ErrorNamesNothing", "symlink-loop", "a file that is a symbolic link to itself ends in FileAccessFailed (IOException 'Too many levels of symbolic links') whose message names the file but whose TargetObject is null: LogoutException.FromUnexpected has no path for a plain IOException"),
         ("UnexpectedError", "username=wrong#5", "an auth file whose username field holds a NUL makes Disconnect-Org -All build a path from it: ArgumentException 'Null character in path' stops the whole run as UnexpectedError"),
     };
