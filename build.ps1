@@ -7,8 +7,9 @@
     Demo    - Build, then in this pwsh: lists your sf orgs, or, where sf holds none, works on a copy of the sample sf home
               in samples/ (fake credentials): lists its orgs, shows Disconnect-Org -WhatIf, logs out of one, shows
               what changed on disk.
-    Test    - Every suite: the xUnit projects (unit, metadata, and interop where the real peers are
-              installed) and the Pester suite in tests/Pester. Ends with one summary line per runner.
+    Test    - Every suite: the xUnit projects (tests/Unit: the core, metadata and help guards; tests/Interop: against
+              the real peers where installed, skipping otherwise) and the Pester suite in tests/Pester. Ends with one
+              summary line per runner.
     Pester  - only the Pester suite, against the built module.
     Help    - regenerates the shipped MAML (src/LogoutCmdlets/en-US/LogoutCmdlets.dll-Help.xml) from docs/help/*.md
               and the cmdlets' real parameter sets, then builds so out/LogoutModule ships it. Run it after editing
@@ -37,8 +38,8 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-Location -LiteralPath $PSScriptRoot
 
-# The xUnit projects `-Task Test` runs, in order.
-$TestProjects = @('tests/Unit')
+# The xUnit projects `-Task Test` runs, in order; each also runs alone with `dotnet test <folder>`.
+$TestProjects = @('tests/Unit', 'tests/Interop')
 
 function Invoke-Build {
     dotnet build src/LogoutCmdlets -c $Configuration

@@ -13,10 +13,8 @@ namespace LogoutModule.Tests.Codex;
 /// </summary>
 public sealed class CodexEnvCaseTests
 {
-    public static IEnumerable<object[]> Cases => CodexEnvCases.Load().Select(c => new object[] { (string)c["name"]! });
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(CodexEnvCases.Names), MemberType = typeof(CodexEnvCases))]
     public void Status_matches_codex_login_status(string name)
     {
         var testCase = CodexEnvCases.Case(name);
@@ -45,7 +43,7 @@ public sealed class CodexEnvCaseTests
     }
 
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(CodexEnvCases.Names), MemberType = typeof(CodexEnvCases))]
     public void Remove_CodexToken_warns_naming_each_credential_variable_it_cannot_unset(string name)
     {
         var testCase = CodexEnvCases.Case(name);

@@ -61,7 +61,7 @@ public sealed class DesktopLoadTests
     public void The_resolver_is_a_module_initializer_PowerShell_runs_at_import()
     {
         using var context = new System.Reflection.MetadataLoadContext(new System.Reflection.PathAssemblyResolver(
-            Directory.GetFiles(Flavour, "*.dll").Append(RepoPaths.SmaReferenceAssembly)
+            Directory.GetFiles(Flavour, "*.dll").Append(CmdletMetadata.SmaReferenceAssembly)
                 .Concat(Directory.GetFiles(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"))));
         var resolver = context.LoadFromAssemblyPath(Path.Combine(Flavour, "LogoutCmdlets.dll")).GetType("LogoutModule.Commands.Internal.DesktopAssemblyResolver", throwOnError: true)!;
         var interfaces = resolver.GetInterfaces().Select(i => i.FullName).ToList();

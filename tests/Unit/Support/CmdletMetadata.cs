@@ -18,7 +18,7 @@ public sealed class CmdletMetadata : IDisposable
         var runtime = RuntimeEnvironment.GetRuntimeDirectory();
         var paths = Directory.GetFiles(runtime, "*.dll")
             .Where(p => Path.GetFileName(p) != "System.Management.Automation.dll")
-            .Concat(new[] { RepoPaths.SmaReferenceAssembly, RepoPaths.CmdletAssembly, RepoPaths.CoreAssembly });
+            .Concat(new[] { SmaReferenceAssembly, RepoPaths.CmdletAssembly, RepoPaths.CoreAssembly });
         _context = new MetadataLoadContext(new PathAssemblyResolver(paths), "System.Private.CoreLib");
         CmdletAssembly = _context.LoadFromAssemblyPath(RepoPaths.CmdletAssembly);
         CoreAssembly = _context.LoadFromAssemblyPath(RepoPaths.CoreAssembly);
@@ -30,6 +30,10 @@ public sealed class CmdletMetadata : IDisposable
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>PowerShellStandard.Library's reference System.Management.Automation.dll (the project records its path).</summary>
+    public static string SmaReferenceAssembly => typeof(CmdletMetadata).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SmaReferencePath").Value!;
 
     public Assembly CmdletAssembly { get; }
     public Assembly CoreAssembly { get; }

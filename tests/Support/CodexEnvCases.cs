@@ -12,6 +12,9 @@ public static class CodexEnvCases
     public static IReadOnlyList<JsonObject> Load()
         => JsonNode.Parse(File.ReadAllText(CasesFile))!["login_status"]!.AsArray().Select(c => c!.AsObject()).ToList();
 
+    /// <summary>Every case's name, as theory data.</summary>
+    public static IEnumerable<object[]> Names => Load().Select(c => new object[] { (string)c["name"]! });
+
     public static JsonObject Case(string name) => Load().Single(c => (string)c["name"]! == name);
 
     /// <summary>Arranges a case's files and environment; a case's claims become a JWT signed with <paramref name="key"/>.</summary>

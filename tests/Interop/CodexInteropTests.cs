@@ -4,7 +4,7 @@ using LogoutModule.Core.Shared;
 using LogoutModule.Tests.Support;
 using Xunit;
 
-namespace LogoutModule.Tests.Codex;
+namespace LogoutModule.Tests.Interop;
 
 /// <summary>
 /// Against the real codex 0.169.0 (LOGOUT_CODEX): it logs in, we remove, it agrees it is logged out; our status equals its

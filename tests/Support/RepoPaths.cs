@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace LogoutModule.Tests.Support;
 
 /// <summary>Locations of the repository, the built module and the read-only shared material beside it.</summary>
@@ -17,9 +15,6 @@ public static class RepoPaths
     public static string CmdletAssembly => Path.Combine(ModuleFolder, "net8.0", "LogoutCmdlets.dll");
 
     public static string CoreAssembly => Path.Combine(ModuleFolder, "net8.0", "LogoutCore.dll");
-
-    public static string SmaReferenceAssembly => typeof(RepoPaths).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SmaReferencePath").Value!;
 
     private static string FindShared()
     {

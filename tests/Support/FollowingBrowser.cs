@@ -1,7 +1,7 @@
 using System.Net;
 using LogoutModule.Core.Auth0;
 
-namespace LogoutModule.Tests.Auth0;
+namespace LogoutModule.Tests.Support;
 
 /// <summary>
 /// Plays the user's browser for -Wait tests: opening a URL starts a navigation in the background (as a real browser does,

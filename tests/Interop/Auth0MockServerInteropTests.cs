@@ -6,7 +6,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using LogoutModule.Core.Auth0;
-using LogoutModule.Tests.Auth0;
 using LogoutModule.Tests.Support;
 using Xunit;
 

@@ -5,7 +5,7 @@ using LogoutModule.Core.Shared;
 using LogoutModule.Tests.Support;
 using Xunit;
 
-namespace LogoutModule.Tests.Codex;
+namespace LogoutModule.Tests.Interop;
 
 /// <summary>
 /// Against the real codex 0.169.0 (LOGOUT_CODEX): config.toml as TOML 1.1 and credentials in the environment. Every
@@ -146,7 +146,7 @@ public sealed class CodexConfigInteropTests
     }
 
     [InteropTheory("LOGOUT_CODEX")]
-    [MemberData(nameof(CodexEnvCaseTests.Cases), MemberType = typeof(CodexEnvCaseTests))]
+    [MemberData(nameof(CodexEnvCases.Names), MemberType = typeof(CodexEnvCases))]
     public void An_environment_credential_case_is_what_codex_reports(string name)
     {
         var testCase = CodexEnvCases.Case(name);
