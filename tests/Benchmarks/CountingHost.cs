@@ -11,6 +11,7 @@ public sealed class CountingHost : IHostInteraction
     public bool ShouldProcess(string target, string action) => true;
     public bool ShouldContinue(string query, string caption, ref bool yesToAll, ref bool noToAll) => true;
     public IReadOnlyList<int>? PromptForChoices(string caption, string message, IReadOnlyList<HostChoice> choices) => null;
+    public IReadOnlyList<int>? PickFromList(string title, IReadOnlyList<HostChoice> choices, bool allSelected) => null;
     public CancellationToken Stopping => CancellationToken.None;
     public void WriteObject(object item) => Objects++;
     public void WriteWarning(string message) { }

@@ -40,6 +40,11 @@ Describe 'The LogoutModule package' {
             $names | Should -Contain 'CHANGELOG.md'
             $names | Should -Contain 'net8.0/LogoutCmdlets.dll'
             $names | Should -Contain 'netstandard2.0/LogoutCmdlets.dll'
+            # The console's org list (Spectre.Console) loads from the flavour's own folder, Windows PowerShell's included.
+            foreach ($flavour in 'net8.0', 'netstandard2.0') {
+                $names | Should -Contain "$flavour/Spectre.Console.dll"
+                $names | Should -Contain "$flavour/Spectre.Console.Ansi.dll"
+            }
             $reader = [System.IO.StreamReader]::new($zip.GetEntry('LogoutModule.nuspec').Open())
             $nuspec = [xml]$reader.ReadToEnd(); $reader.Dispose()
         }

@@ -20,6 +20,12 @@ public sealed class FakeHost : IHostInteraction
     /// <summary>The answer to a multiple-choice prompt; null means the host cannot prompt.</summary>
     public Func<IReadOnlyList<HostChoice>, IReadOnlyList<int>>? ChoiceAnswer { get; init; }
 
+    /// <summary>
+    /// The console's arrow-key list: given the choices and whether all start selected, the indexes chosen (a test may
+    /// drive ChoicePicker on a Spectre TestConsole here); null means no interactive console, as in every other host.
+    /// </summary>
+    public Func<IReadOnlyList<HostChoice>, bool, IReadOnlyList<int>>? PickAnswer { get; init; }
+
     /// <summary>What StopProcessing would fire; a test cancels its source to play Ctrl+C.</summary>
     public CancellationToken Stopping { get; init; }
 
@@ -27,6 +33,7 @@ public sealed class FakeHost : IHostInteraction
     public List<string> WhatIfLines { get; } = new();
     public List<(string Query, string Caption)> ShouldContinueCalls { get; } = new();
     public List<(string Caption, string Message, IReadOnlyList<HostChoice> Choices)> ChoicePrompts { get; } = new();
+    public List<(string Title, IReadOnlyList<HostChoice> Choices, bool AllSelected)> Picks { get; } = new();
     public List<object> Output { get; } = new();
     public List<string> Warnings { get; } = new();
     public List<string> Verbose { get; } = new();
@@ -57,6 +64,12 @@ public sealed class FakeHost : IHostInteraction
     {
         ChoicePrompts.Add((caption, message, choices));
         return ChoiceAnswer?.Invoke(choices);
+    }
+
+    public IReadOnlyList<int>? PickFromList(string title, IReadOnlyList<HostChoice> choices, bool allSelected)
+    {
+        Picks.Add((title, choices, allSelected));
+        return PickAnswer?.Invoke(choices, allSelected);
     }
 
     public void WriteObject(object item) => Output.Add(item);

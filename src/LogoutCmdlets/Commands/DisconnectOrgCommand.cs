@@ -79,6 +79,7 @@ public sealed class DisconnectOrgCommand : LogoutCommandBase
             HomePath = ResolvedPath(HomePath),
             ClientApp = ClientApp,
             Force = NoPrompt(Force),
+            WhatIf = WhatIfRequested,
             Revoke = Revoke.IsPresent,
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
         });

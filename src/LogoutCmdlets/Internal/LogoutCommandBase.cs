@@ -30,6 +30,12 @@ public abstract class LogoutCommandBase : PSCmdlet
     protected bool NoPrompt(SwitchParameter force)
         => force.IsPresent || (MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && confirm is SwitchParameter { IsPresent: false });
 
+    /// <summary>-WhatIf, given or inherited from $WhatIfPreference, as ShouldProcess will read it.</summary>
+    protected bool WhatIfRequested
+        => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+            ? whatIf is SwitchParameter { IsPresent: true }
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
     /// <summary>Ctrl+C or PowerShell.Stop(): cancels the network call or wait in progress (PowerShell calls this on another thread).</summary>
     protected override void StopProcessing() => _stopping.Cancel();
 

@@ -71,6 +71,19 @@ internal sealed class PowerShellHost : IHostInteraction
         }
     }
 
+    /// <summary>
+    /// Spectre's checkbox list (ChoicePicker) when the host is the console host, its input and output are the terminal
+    /// (not redirected) and the session may prompt (not -NonInteractive); null elsewhere (ISE, VS Code's host, remoting,
+    /// a runspace of another host), where the caller falls back to <see cref="PromptForChoices"/>.
+    /// </summary>
+    public IReadOnlyList<int>? PickFromList(string title, IReadOnlyList<HostChoice> choices, bool allSelected)
+        => IsInteractiveConsoleHost() ? ChoicePicker.ShowOnConsole(title, choices, allSelected, Stopping) : null;
+
+    private bool IsInteractiveConsoleHost()
+        => _cmdlet.Host?.Name == "ConsoleHost"
+           && !Console.IsInputRedirected && !Console.IsOutputRedirected
+           && !NonInteractiveSwitch.IsSet(Environment.GetCommandLineArgs());
+
     public void WriteObject(object item) => _cmdlet.WriteObject(item);
 
     public void WriteWarning(string message) => _cmdlet.WriteWarning(message);

@@ -18,6 +18,9 @@ public sealed class DisconnectOrgRequest
 
     public string? ClientApp { get; init; }
     public bool Force { get; init; }
+
+    /// <summary>-WhatIf: nothing will change, so -All shows no list to choose from (the What-if lines name every org).</summary>
+    public bool WhatIf { get; init; }
     public bool Revoke { get; init; }
 
     /// <summary>-TimeoutSec: how long each revocation may wait for the server.</summary>
@@ -33,6 +36,8 @@ public static class DisconnectOrgOperation
 {
     public const string Caption = "Log out of Salesforce orgs";
     public const string ScratchOrgWarning = "If you log out of a scratch org without having access to its password, you can't access this org again, either through the CLI or the Salesforce UI.";
+    /// <summary>The title of the arrow-key list, sf's own words.</summary>
+    public const string PickerTitle = "Select the orgs you want to log out of:";
     public const string SelectionMessage = "Select the orgs you want to log out of: numbers, aliases or usernames (a unique start is enough), separated by commas or spaces; an empty line selects none.";
     /// <summary>How many revocations are in flight at once: enough to hide latency, few enough not to flood a server.</summary>
     public const int MaxConcurrentRevocations = 8;
@@ -77,6 +82,7 @@ public static class DisconnectOrgOperation
                 HomePath = selection.Home,
                 ClientApp = template.ClientApp,
                 Force = template.Force,
+                WhatIf = template.WhatIf,
                 Revoke = template.Revoke,
                 Timeout = template.Timeout,
                 LockPolicy = template.LockPolicy,
@@ -114,11 +120,19 @@ public static class DisconnectOrgOperation
 
     /// <summary>
     /// sf's candidates: the orgs whose username equals a target or whose aliases contain it (error entries included),
-    /// or every org with -All; with neither, the default target-org, else the orgs the user picks from the host's list.
+    /// or every org with -All (on a console, unless -Force or -WhatIf, as a list with every org selected, as sf does);
+    /// with neither, the default target-org, else the orgs the user picks from a list with none selected.
     /// </summary>
     private static List<OrgAuthorization> SelectCandidates(SfOrgSnapshot snapshot, DisconnectOrgRequest request, SfContext context, IHostInteraction host)
     {
-        if (request.All) return snapshot.Orgs.ToList();
+        if (request.All)
+        {
+            // sf shows the checkbox only for more than one candidate; elsewhere than a console -All asks only "Are you sure".
+            if (request.Force || request.WhatIf || snapshot.Orgs.Count < 2) return snapshot.Orgs.ToList();
+            var (rows, choices) = ListRows(snapshot.Orgs);
+            var picked = host.PickFromList(PickerTitle, choices, allSelected: true);
+            return picked is null ? snapshot.Orgs.ToList() : Chosen(rows, picked, host);
+        }
         var selected = new List<OrgAuthorization>();
         void AddMatches(string name, Func<OrgAuthorization, bool> matches)
         {
@@ -147,13 +161,29 @@ public static class DisconnectOrgOperation
         return PickFromList(snapshot.Orgs, host);
     }
 
-    /// <summary>sf's checkbox list: sorted by username, none preselected, selectable by username, alias or a unique start of either (ChoiceSelection).</summary>
+    /// <summary>
+    /// sf's checkbox list, none preselected: the arrow-key list on a console, else the host's line prompt (selectable by
+    /// username, alias or a unique start of either: ChoiceSelection); a host that can show neither is NoOrgSpecified.
+    /// </summary>
     private static List<OrgAuthorization> PickFromList(IReadOnlyList<OrgAuthorization> orgs, IHostInteraction host)
     {
-        var rows = orgs.OrderBy(org => org.Username, StringComparer.Ordinal).ToList();
-        var choices = rows.Select(org => new HostChoice(org.Username, ChoiceDetails(org)) { Names = org.Aliases }).ToList();
-        var chosen = host.PromptForChoices(Caption, SelectionMessage, choices)
+        var (rows, choices) = ListRows(orgs);
+        var chosen = host.PickFromList(PickerTitle, choices, allSelected: false)
+            ?? host.PromptForChoices(Caption, SelectionMessage, choices)
             ?? throw SalesforceErrors.NoOrgSpecified();
+        return Chosen(rows, chosen, host);
+    }
+
+    /// <summary>sf's rows: sorted by username, each labelled by its username with its type, aliases and configs beside it, its aliases also selecting it.</summary>
+    private static (List<OrgAuthorization> Rows, List<HostChoice> Choices) ListRows(IReadOnlyList<OrgAuthorization> orgs)
+    {
+        var rows = orgs.OrderBy(org => org.Username, StringComparer.Ordinal).ToList();
+        return (rows, rows.Select(org => new HostChoice(org.Username, ChoiceDetails(org)) { Names = org.Aliases }).ToList());
+    }
+
+    /// <summary>The rows chosen, in list order; choosing none is no error (sf: "No orgs selected for logout.").</summary>
+    private static List<OrgAuthorization> Chosen(List<OrgAuthorization> rows, IReadOnlyList<int> chosen, IHostInteraction host)
+    {
         if (chosen.Count == 0) host.WriteVerbose("No orgs selected for logout.");
         return chosen.Distinct().OrderBy(index => index).Select(index => rows[index]).ToList();
     }

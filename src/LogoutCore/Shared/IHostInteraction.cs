@@ -20,6 +20,15 @@ public interface IHostInteraction
     IReadOnlyList<int>? PromptForChoices(string caption, string message, IReadOnlyList<HostChoice> choices);
 
     /// <summary>
+    /// sf's arrow-key checkbox list (<see cref="ChoicePicker"/>), shown only where the host is the console host with an
+    /// interactive console whose input and output are not redirected: the chosen indexes (0-based, list order; empty
+    /// when none), every entry preselected when <paramref name="allSelected"/>. Null where no such list can be shown
+    /// (ISE, VS Code's host, remoting, redirected input, -NonInteractive), so the caller uses PromptForChoices or no
+    /// prompt. Ctrl+C ends it with OperationCanceledException.
+    /// </summary>
+    IReadOnlyList<int>? PickFromList(string title, IReadOnlyList<HostChoice> choices, bool allSelected);
+
+    /// <summary>
     /// Fired by the cmdlet's StopProcessing (Ctrl+C, PowerShell.Stop()). Every network call and wait takes it and ends
     /// with OperationCanceledException, which the cmdlet turns into PowerShell's own pipeline stop.
     /// </summary>

@@ -42,6 +42,28 @@ public sealed class DesktopLoadTests
         Assert.True(missing.Count == 0, "not shipped in netstandard2.0/: " + string.Join(", ", missing));
     }
 
+    [Theory]
+    [InlineData("netstandard2.0")]
+    [InlineData("net8.0")]
+    public void Spectre_Console_for_the_org_list_ships_in_each_flavour_with_everything_it_references(string flavour)
+    {
+        // The arrow-key list (issue #11 item 2) loads Spectre.Console the first time a console shows it: a missing DLL
+        // would surface only then, as an UnexpectedError in front of the user.
+        var folder = Path.Combine(RepoPaths.ModuleFolder, flavour);
+        var shipped = Directory.GetFiles(folder, "*.dll").Select(Read).ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
+        Assert.Contains(shipped["LogoutCore"].References, r => r.Name == "Spectre.Console");
+        var spectre = shipped.Values.Where(dll => dll.Name.StartsWith("Spectre.Console", StringComparison.Ordinal)).ToList();
+        Assert.Equal(new[] { "Spectre.Console", "Spectre.Console.Ansi" }, spectre.Select(dll => dll.Name).Order(StringComparer.Ordinal));
+        var unresolved = spectre.SelectMany(dll => dll.References)
+            .Where(r => !Provided.Contains(r.Name) && !shipped.ContainsKey(r.Name) && !(flavour == "net8.0" && IsRuntimeAssembly(r.Name)))
+            .Select(r => r.Name).ToList();
+        Assert.True(unresolved.Count == 0, $"Spectre.Console references what {flavour}/ lacks: " + string.Join(", ", unresolved));
+    }
+
+    /// <summary>On PowerShell 7 the runtime provides System.*, Microsoft.Win32.* and the like.</summary>
+    private static bool IsRuntimeAssembly(string name)
+        => File.Exists(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), name + ".dll"));
+
     [Fact]
     public void Version_mismatches_between_shipped_DLLs_are_answered_by_the_import_time_resolver()
     {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using LogoutModule.Core.Salesforce;
 using LogoutModule.Core.Shared;
 using LogoutModule.Tests.Support;
+using Spectre.Console.Testing;
 using Xunit;
 
 namespace LogoutModule.Tests.Salesforce;
@@ -247,6 +248,122 @@ public sealed class DisconnectOrgTests
         Assert.Equal((User0, "DevHub; aliases hub,org0"), (prompt.Choices[0].Label, prompt.Choices[0].HelpMessage));
         Assert.Equal(new[] { "hub", "org0" }, prompt.Choices[0].Names);
         Assert.Contains(DisconnectOrgOperation.ScratchOrgWarning, host.Warnings);
+    }
+
+    /// <summary>A console's arrow-key list, driven by these keys on Spectre's TestConsole.</summary>
+    private static FakeHost ConsoleHost(params ConsoleKey[] keys) => new()
+    {
+        PickAnswer = (choices, allSelected) =>
+        {
+            var console = new TestConsole().Interactive();
+            foreach (var key in keys) console.Input.PushKey(key);
+            return ChoicePicker.Show(console, DisconnectOrgOperation.PickerTitle, choices, allSelected, CancellationToken.None);
+        },
+        ContinueAnswer = (_, _) => true,
+    };
+
+    private static void ForgetDefaults(SfHome home)
+    {
+        File.WriteAllText(GlobalConfig(home), "{}");
+        File.WriteAllText(GlobalMirror(home), "{}");
+    }
+
+    [Fact]
+    public void With_no_target_and_no_default_a_console_shows_the_arrow_key_list_none_selected_and_logs_out_the_rows_toggled()
+    {
+        using var home = SfHome.FromFixture();
+        ForgetDefaults(home);
+        // Rows sorted by username: user0, user10, user11, user1, ...; Down, Space picks user10; Down x2, Space picks user1.
+        var host = ConsoleHost(ConsoleKey.DownArrow, ConsoleKey.Spacebar, ConsoleKey.DownArrow, ConsoleKey.DownArrow, ConsoleKey.Spacebar, ConsoleKey.Enter);
+
+        var results = LogOut(home, new DisconnectOrgRequest(), host);
+
+        Assert.Equal(new[] { "user10@fixture10.example.com", User1 }, results.Select(r => r.Username));
+        var pick = Assert.Single(host.Picks);
+        Assert.False(pick.AllSelected);
+        Assert.Equal(DisconnectOrgOperation.PickerTitle, pick.Title);
+        Assert.Empty(host.ChoicePrompts); // the line prompt is only for hosts without the list
+        Assert.Equal(2, host.ShouldContinueCalls.Count); // then the final confirmation, as before
+        Assert.True(File.Exists(home.AuthFilePath(User0)));
+    }
+
+    [Fact]
+    public void Selecting_nothing_in_the_list_logs_out_nothing_and_is_no_error()
+    {
+        using var home = SfHome.FromFixture();
+        ForgetDefaults(home);
+        var before = Snapshot(home.Home);
+        var host = ConsoleHost(ConsoleKey.Enter);
+
+        Assert.Empty(LogOut(home, new DisconnectOrgRequest(), host));
+
+        Assert.Empty(host.Errors);
+        Assert.Empty(host.ShouldContinueCalls);
+        Assert.Contains("No orgs selected for logout.", host.Verbose);
+        Assert.Equal(before, Snapshot(home.Home));
+    }
+
+    [Fact]
+    public void With_All_a_console_shows_the_list_with_every_org_selected_and_a_row_cleared_stays_logged_in()
+    {
+        using var home = SfHome.FromFixture();
+        var host = ConsoleHost(ConsoleKey.Spacebar, ConsoleKey.Enter); // clears the first row, user0
+
+        var results = LogOut(home, new DisconnectOrgRequest { All = true }, host);
+
+        Assert.True(Assert.Single(host.Picks).AllSelected);
+        Assert.Equal(11, results.Count);
+        Assert.DoesNotContain(User0, results.Select(r => r.Username));
+        Assert.True(File.Exists(home.AuthFilePath(User0)));
+        Assert.False(File.Exists(home.AuthFilePath(User1)));
+    }
+
+    [Fact]
+    public void With_All_and_Force_or_WhatIf_no_list_is_shown()
+    {
+        using var home = SfHome.FromFixture();
+        var whatIf = new FakeHost { WhatIf = true, PickAnswer = (_, _) => throw new InvalidOperationException("no list under -WhatIf") };
+        Assert.Empty(LogOut(home, new DisconnectOrgRequest { All = true, WhatIf = true }, whatIf));
+        Assert.Equal(12, whatIf.WhatIfLines.Count);
+
+        var force = new FakeHost { PickAnswer = (_, _) => throw new InvalidOperationException("no list with -Force") };
+        Assert.Equal(12, LogOut(home, new DisconnectOrgRequest { All = true, Force = true }, force).Count);
+        Assert.Empty(force.Picks.Concat(whatIf.Picks));
+    }
+
+    [Fact]
+    public void With_All_and_no_console_every_org_is_confirmed_as_before()
+    {
+        using var home = SfHome.FromFixture();
+        var host = new FakeHost { ContinueAnswer = (_, _) => true };
+        Assert.Equal(12, LogOut(home, new DisconnectOrgRequest { All = true }, host).Count);
+        Assert.Single(host.Picks); // asked, and the host had no console to show it on
+        Assert.Empty(host.ChoicePrompts);
+    }
+
+    [Fact]
+    public void Ctrl_C_in_the_list_stops_before_anything_changes()
+    {
+        using var home = SfHome.FromFixture();
+        ForgetDefaults(home);
+        var before = Snapshot(home.Home);
+        using var stopping = new CancellationTokenSource();
+        var host = new FakeHost
+        {
+            Stopping = stopping.Token,
+            PickAnswer = (choices, allSelected) =>
+            {
+                var console = new TestConsole().Interactive();
+                console.Input.PushKey(ConsoleKey.Spacebar);
+                stopping.Cancel(); // Ctrl+C while the list is up
+                return ChoicePicker.Show(console, DisconnectOrgOperation.PickerTitle, choices, allSelected, stopping.Token);
+            },
+        };
+
+        Assert.ThrowsAny<OperationCanceledException>(() => LogOut(home, new DisconnectOrgRequest { Force = true }, host));
+
+        Assert.Empty(host.Output);
+        Assert.Equal(before, Snapshot(home.Home));
     }
 
     [Fact]
