@@ -6,7 +6,8 @@ namespace LogoutModule.Tests.Shared;
 
 /// <summary>
 /// sf's checkbox list on a console (issue #11 item 2), driven key by key on Spectre's TestConsole: none selected unless
-/// -All, space toggles, Enter accepts, paged to the window, labels shown literally, Ctrl+C ends it with nothing chosen.
+/// -All, space toggles, Enter accepts, paged to the window, typing filters, labels shown literally, Ctrl+C ends it with
+/// nothing chosen.
 /// </summary>
 public sealed class ChoicePickerTests
 {
@@ -118,6 +119,57 @@ public sealed class ChoicePickerTests
         var console = Console(ConsoleKey.Spacebar, ConsoleKey.Enter);
         Assert.ThrowsAny<OperationCanceledException>(() => Pick(console, Orgs(3), stopping: stopping.Token));
         // The list's own frame is the last thing written: no "chosen" line, and the caller stops before changing anything.
-        Assert.EndsWith("Ctrl+C to cancel)", console.Output.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("Ctrl+C cancels)", console.Output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    private static TestConsole Typing(string text, params ConsoleKey[] then)
+    {
+        var console = new TestConsole().Interactive();
+        foreach (var character in text) console.Input.PushCharacter(character);
+        foreach (var key in then) console.Input.PushKey(key);
+        return console;
+    }
+
+    [Fact]
+    public void Typing_filters_the_rows_and_the_title_says_how_many_match()
+    {
+        var console = Typing("ORG9", ConsoleKey.Spacebar, ConsoleKey.Enter);
+        Assert.Equal(new[] { 9 }, Pick(console, Orgs(12)));
+        var lastFrame = console.Output[console.Output.LastIndexOf("filter ", StringComparison.Ordinal)..];
+        Assert.Contains("filter ORG9, 1 of 12; Esc clears", lastFrame);
+        Assert.DoesNotContain("user1@", lastFrame);
+    }
+
+    [Fact]
+    public void Letters_that_move_the_cursor_elsewhere_in_Spectre_j_and_k_are_filter_text_here()
+    {
+        var choices = new List<HostChoice> { new("ann@fixture.example.com", "x"), new("jo@fixture.example.com", "x"), new("kim@fixture.example.com", "x") };
+        Assert.Equal(new[] { 2 }, Pick(Typing("k", ConsoleKey.Spacebar, ConsoleKey.Enter), choices));
+    }
+
+    [Fact]
+    public void Rows_hidden_by_the_filter_keep_their_checkboxes()
+    {
+        // All selected; the filter shows only row 2, whose box is cleared; Enter accepts rows 0 and 1 as well.
+        var console = Typing("fixture2", ConsoleKey.Spacebar, ConsoleKey.Enter);
+        Assert.Equal(new[] { 0, 1 }, Pick(console, Orgs(3), allSelected: true));
+    }
+
+    [Fact]
+    public void Backspace_and_Escape_widen_the_filter_again()
+    {
+        var backspace = Typing("org1", ConsoleKey.Backspace, ConsoleKey.Backspace, ConsoleKey.DownArrow, ConsoleKey.DownArrow, ConsoleKey.Spacebar, ConsoleKey.Enter);
+        Assert.Equal(new[] { 2 }, Pick(backspace, Orgs(3))); // "or" matches every row again: Down, Down is row 2
+
+        var escape = Typing("org2", ConsoleKey.Escape, ConsoleKey.DownArrow, ConsoleKey.Spacebar, ConsoleKey.Enter);
+        Assert.Equal(new[] { 1 }, Pick(escape, Orgs(3)));
+    }
+
+    [Fact]
+    public void A_character_that_would_leave_no_row_is_ignored()
+    {
+        var console = Typing("org1z", ConsoleKey.Spacebar, ConsoleKey.Enter);
+        Assert.Equal(new[] { 1 }, Pick(console, Orgs(3)));
+        Assert.DoesNotContain("filter org1z", console.Output);
     }
 }
