@@ -18,7 +18,7 @@ internal static class SfAuthFile
         JsonNode? node;
         try
         {
-            node = JsJson.Parse(ReadText(path));
+            node = Parse(File.ReadAllBytes(path));
         }
         catch (JsonException e)
         {
@@ -29,20 +29,23 @@ internal static class SfAuthFile
     }
 
     /// <summary>
-    /// The file's text as File.ReadAllText decodes it (UTF-8, a byte order mark honoured), without its reader's buffers:
-    /// a listing reads every auth file, and those buffers were ten times the size of a typical one.
+    /// The file's JSON as JSON.parse reads the text File.ReadAllText decodes (UTF-8, a byte order mark honoured), without
+    /// StreamReader's buffers: a listing reads every auth file, and those buffers were ten times the size of a typical one.
     /// </summary>
-    private static string ReadText(string path)
+    private static JsonNode? Parse(byte[] bytes)
     {
-        var bytes = File.ReadAllBytes(path);
         if (bytes.Length >= 2 && bytes[0] is 0xFE or 0xFF or 0x00)
         {
             // A UTF-16 or UTF-32 byte order mark, perhaps: StreamReader's detection, as File.ReadAllText does it.
             using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return reader.ReadToEnd();
+            return JsJson.Parse(reader.ReadToEnd());
         }
         var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        return Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom);
+#if NET8_0_OR_GREATER
+        // Valid UTF-8 (every file sf writes) is parsed as it is; decoding it would change nothing.
+        if (System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(bom))) return JsJson.Parse(bytes.AsMemory(bom));
+#endif
+        return JsJson.Parse(Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom));
     }
 
     /// <summary>The file's JSON object, or null and why not (naming the file) when it is invalid or cannot be read.</summary>

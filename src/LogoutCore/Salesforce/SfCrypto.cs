@@ -11,12 +11,13 @@ namespace LogoutModule.Core.Salesforce;
 /// <c>&lt;iv text&gt;&lt;ciphertext hex&gt;:&lt;tag hex&gt;</c>. The key's length picks the version:
 /// 32 characters = v1 (the key text's ASCII bytes; the iv is 12 ASCII characters),
 /// 64 = v2 (hex-decoded key; the iv is 24 hex characters).
+/// Holds the key imported into the platform cipher until disposed; safe to share between threads.
 /// </summary>
-public sealed class SfCrypto
+public sealed class SfCrypto : IDisposable
 {
     public const string DecipherFailure = "Failed to decipher auth data. reason: Unsupported state or unable to authenticate data.";
 
-    private readonly byte[] _key;
+    private readonly AesGcmDecryptor _aes;
     private readonly int _ivTextLength;
     private readonly bool _ivIsHex;
 
@@ -25,12 +26,12 @@ public sealed class SfCrypto
         switch (keyText.Length)
         {
             case 32:
-                _key = Encoding.ASCII.GetBytes(keyText);
+                _aes = new AesGcmDecryptor(Encoding.ASCII.GetBytes(keyText));
                 _ivTextLength = 12;
                 _ivIsHex = false;
                 break;
             case 64:
-                _key = FromHex(keyText);
+                _aes = new AesGcmDecryptor(FromHex(keyText));
                 _ivTextLength = 24;
                 _ivIsHex = true;
                 break;
@@ -59,7 +60,27 @@ public sealed class SfCrypto
     }
 
     /// <summary>Decrypts one stored value; throws CryptographicException with sf's wording when it cannot.</summary>
-    public string Decrypt(string stored)
+    public string Decrypt(string stored) => Encoding.UTF8.GetString(DecryptBytes(stored));
+
+    /// <summary>
+    /// Whether a stored value decrypts and authenticates with this key: sf's check of every secret when it lists orgs.
+    /// The plaintext is wiped at once and never becomes a string.
+    /// </summary>
+    public bool Decrypts(string stored)
+    {
+        try
+        {
+            var plaintext = DecryptBytes(stored);
+            Array.Clear(plaintext, 0, plaintext.Length);
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    private byte[] DecryptBytes(string stored)
     {
         try
         {
@@ -69,13 +90,17 @@ public sealed class SfCrypto
             var nonce = _ivIsHex ? FromHex(ivText) : Encoding.ASCII.GetBytes(ivText);
             var ciphertext = FromHex(body.Substring(_ivTextLength));
             var tag = FromHex(stored.Substring(colon + 1));
-            return Encoding.UTF8.GetString(AesGcmDecryptor.Decrypt(_key, nonce, ciphertext, tag));
+            var plaintext = new byte[ciphertext.Length];
+            _aes.Decrypt(nonce, ciphertext, tag, plaintext);
+            return plaintext;
         }
         catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
         {
             throw new CryptographicException(DecipherFailure, e);
         }
     }
+
+    public void Dispose() => _aes.Dispose();
 
     /// <summary>sf encrypts every string whose property name contains token, password or secret, at any depth.</summary>
     public static bool IsSecretProperty(string name)

@@ -27,9 +27,22 @@ public static class JsJson
     /// </summary>
     public static JsonNode? Parse(string text)
     {
-        using var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+        using var document = JsonDocument.Parse(text, ParseOptions);
         return ToNode(document.RootElement);
     }
+
+    /// <summary>
+    /// <see cref="Parse(string)"/> of UTF-8 text (no byte order mark), without decoding it to a string first: JsonDocument
+    /// would only encode that string back to UTF-8. The text must be valid UTF-8 for the two to agree (Parse(string) of
+    /// a decoded file sees U+FFFD where a byte was invalid).
+    /// </summary>
+    public static JsonNode? Parse(ReadOnlyMemory<byte> utf8)
+    {
+        using var document = JsonDocument.Parse(utf8, ParseOptions);
+        return ToNode(document.RootElement);
+    }
+
+    private static readonly JsonDocumentOptions ParseOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
 
     /// <summary>
     /// The first member name that occurs twice in one object of <paramref name="text"/> (at any depth) among
