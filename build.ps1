@@ -21,7 +21,8 @@
               repo's pwsh and the real sf/codex where installed; prints every target with PASS/FAIL and writes the table
               to out/benchmarks/results.md. Takes several minutes.
 .PARAMETER BenchmarkArgument
-    Options for the benchmark program, e.g. '--sizes', '100,1000', '--no-peers', '--sf-all-max', '1000'.
+    Options for the benchmark program, e.g. '--quick' (every target, fewer repetitions), '--sizes', '100,1000',
+    '--no-peers', '--sf-all-max', '1000'.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Demo
 .EXAMPLE

@@ -10,6 +10,9 @@ public sealed class Options
     public int Runs { get; private set; } = 5;
     public int ColdRuns { get; private set; } = 7;
     public int SfAllMax { get; private set; } = 100;
+    /// <summary>BenchmarkDotNet's warm-up and measured iterations per core benchmark.</summary>
+    public int CoreWarmups { get; private set; } = 2;
+    public int CoreIterations { get; private set; } = 7;
     public bool Core { get; private set; } = true;
     public bool Peers { get; private set; } = true;
     public string? Out { get; private set; }
@@ -29,6 +32,8 @@ public sealed class Options
                 case "--cold-runs": options.ColdRuns = Number(); break;
                 case "--sf-all-max": options.SfAllMax = Number(); break;
                 case "--no-core": options.Core = false; break;
+                // Every target still measured, with fewer repetitions: about half the time, medians a little less steady.
+                case "--quick": (options.Runs, options.ColdRuns, options.CoreWarmups, options.CoreIterations) = (3, 5, 1, 3); break;
                 case "--no-peers": options.Peers = false; break;
                 case "--out": options.Out = Path.GetFullPath(Next()); break;
                 case "--module": options.Module = Path.GetFullPath(Next()); break;

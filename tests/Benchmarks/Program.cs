@@ -12,6 +12,7 @@ using LogoutModule.Tests.Support;
 
 // ./build.ps1 -Task Benchmark [-- options]; options: --sizes 100,1000,10000  --runs 5  --cold-runs 7
 // --sf-all-max 100 (sf org logout --all is slow: about a second per org)  --no-core  --no-peers  --out <file.md>
+// --quick (every target, fewer repetitions: --runs 3 --cold-runs 5, BenchmarkDotNet 1 warm-up and 3 iterations)
 // --module <LogoutModule.psd1> (default out/LogoutModule)
 var options = Options.Parse(args);
 var repo = Options.FindRepo();
@@ -34,7 +35,7 @@ foreach (var n in options.Sizes) homes.Template(n);
 int Largest() => options.Sizes.Max();
 int Middle() => options.Sizes.Contains(1_000) ? 1_000 : options.Sizes.Min();
 
-// 1. The core in-process: BenchmarkDotNet, one short job (2 warm-ups, 7 measured single invocations).
+// 1. The core in-process: BenchmarkDotNet, one short job (2 warm-ups, 7 measured single invocations; --quick: 1 and 3).
 var core = new Dictionary<(string, int), (double Ms, long? Allocated)>();
 if (options.Core)
 {
@@ -42,8 +43,8 @@ if (options.Core)
     CoreBenchmarks.Sizes = options.Sizes;
     // The in-process toolchain's default time limit (5 minutes) is less than 10,000-org logouts with a fresh copy each take
     // on a busy 2-core machine.
-    var job = Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)).WithLaunchCount(1).WithWarmupCount(2)
-        .WithIterationCount(7).WithInvocationCount(1).WithUnrollFactor(1).WithId("Short");
+    var job = Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)).WithLaunchCount(1).WithWarmupCount(options.CoreWarmups)
+        .WithIterationCount(options.CoreIterations).WithInvocationCount(1).WithUnrollFactor(1).WithId("Short");
     var config = ManualConfig.CreateEmpty().AddJob(job).AddLogger(ConsoleLogger.Default).AddColumnProvider(DefaultColumnProviders.Instance)
         .AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default)
         .WithArtifactsPath(Path.Combine(repo, "out", "benchmarks", "BenchmarkDotNet"));
