@@ -61,7 +61,7 @@ public sealed class CodexConfigInteropTests
     private static (string Message, int Exit) OurStatus(CodexState state)
     {
         var host = new FakeHost();
-        GetCodexAuthStatusOperation.Invoke(state.Context(), state.Home, host);
+        GetCodexAuthStatusOperation.Invoke(state.Context(), new GetCodexAuthStatusRequest { CodexHome = state.Home }, host);
         return host.OutputOf<CodexAuthStatus>().SingleOrDefault() is { } status ? (status.Message, status.ExitCode) : (Assert.Single(host.Errors).Message, 1);
     }
 
@@ -87,7 +87,7 @@ public sealed class CodexConfigInteropTests
         File.WriteAllBytes(state.ConfigFile, config.Take(bom).Concat(Encoding.UTF8.GetBytes(AuthTokenLine)).Concat(config.Skip(bom)).ToArray());
         var host = new FakeHost();
 
-        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home, Force = true }, host);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = state.Home, Force = true }, host);
 
         Assert.Empty(host.Errors);
         Assert.True(host.OutputOf<CodexLogoutResult>().Single().LegacyAuthTokenRemoved);
@@ -112,7 +112,7 @@ public sealed class CodexConfigInteropTests
         var theirs = CodexLoginStatus(state);
         var ours = OurStatus(state);
         var host = new FakeHost();
-        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home, Force = true }, host);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = state.Home, Force = true }, host);
 
         Assert.Equal(1, theirs.Exit);
         Assert.Equal(1, ours.Exit);

@@ -27,7 +27,7 @@ public sealed class CodexInteropTests
     private static CodexAuthStatus OurStatus(CodexState state, ICodexKeyring? keyring = null)
     {
         var host = new FakeHost();
-        GetCodexAuthStatusOperation.Invoke(state.Context(keyring), state.Home, host);
+        GetCodexAuthStatusOperation.Invoke(state.Context(keyring), new GetCodexAuthStatusRequest { CodexHome = state.Home }, host);
         return host.OutputOf<CodexAuthStatus>().Single();
     }
 
@@ -48,7 +48,7 @@ public sealed class CodexInteropTests
         AssertSameStatus(state);
 
         var host = new FakeHost();
-        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home, Force = true }, host);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = state.Home, Force = true }, host);
 
         Assert.Equal("Successfully logged out", host.OutputOf<CodexLogoutResult>().Single().Message);
         Assert.Equal(("Not logged in", 1), Codex(state, "login status"));
@@ -76,7 +76,7 @@ public sealed class CodexInteropTests
             ours.WriteAuth(auth);
             ours.SetVariable("CODEX_REVOKE_TOKEN_URL_OVERRIDE", server.BaseUrl + "/oauth/revoke");
             var host = new FakeHost();
-            RemoveCodexTokenOperation.Invoke(ours.Context(), new RemoveCodexTokenOptions { CodexHome = ours.Home, Force = true }, host);
+            RemoveCodexTokenOperation.Invoke(ours.Context(), new RemoveCodexTokenRequest { CodexHome = ours.Home, Force = true }, host);
             Assert.True(host.OutputOf<CodexLogoutResult>().Single().TokenRevoked);
             Assert.Equal(("Not logged in", 1), Codex(ours, "login status"));
 
@@ -95,7 +95,7 @@ public sealed class CodexInteropTests
         state.WriteAuth("{ this is not json");
         Assert.Equal(1, OurStatus(state).ExitCode);
         Assert.StartsWith("Error checking login status: failed to deserialize CLI auth from file: ", Codex(state, "login status").Stderr);
-        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home, Force = true }, new FakeHost());
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = state.Home, Force = true }, new FakeHost());
         Assert.Equal(("Not logged in", 1), Codex(state, "login status"));
         File.WriteAllText(state.ConfigFile, "forced_login_method = \"api\"\n");
         state.WriteAuth(File.ReadAllText(CodexState.Fixture("codex-auth-chatgpt.json")));
@@ -117,7 +117,7 @@ public sealed class CodexInteropTests
         AssertSameStatus(state, keyring, bus);
 
         var host = new FakeHost();
-        RemoveCodexTokenOperation.Invoke(state.Context(keyring), new RemoveCodexTokenOptions { CodexHome = state.Home, Force = true }, host);
+        RemoveCodexTokenOperation.Invoke(state.Context(keyring), new RemoveCodexTokenRequest { CodexHome = state.Home, Force = true }, host);
 
         var result = host.OutputOf<CodexLogoutResult>().Single();
         Assert.True(result.KeyringEntryRemoved);
@@ -133,7 +133,7 @@ public sealed class CodexInteropTests
         File.WriteAllText(state.ConfigFile, "cli_auth_credentials_store = \"keyring\"\n");
         var keyring = new SecretServiceKeyring(environment: new Dictionary<string, string?> { ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent-bus", ["DISPLAY"] = null });
         var host = new FakeHost();
-        RemoveCodexTokenOperation.Invoke(state.Context(keyring), new RemoveCodexTokenOptions { CodexHome = state.Home, Force = true }, host);
+        RemoveCodexTokenOperation.Invoke(state.Context(keyring), new RemoveCodexTokenRequest { CodexHome = state.Home, Force = true }, host);
         var result = host.OutputOf<CodexLogoutResult>().Single();
         Assert.Equal(1, result.ExitCode);
         Assert.NotEmpty(result.Remaining);

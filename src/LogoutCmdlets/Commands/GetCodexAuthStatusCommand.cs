@@ -12,5 +12,5 @@ namespace LogoutModule.Commands;
 public sealed class GetCodexAuthStatusCommand : CodexCommandBase
 {
     protected override void ProcessRecord()
-        => Run(() => GetCodexAuthStatusOperation.Invoke(Context(), ResolvedPath(CodexHome), Interaction));
+        => Run(() => GetCodexAuthStatusOperation.Invoke(Context(), new GetCodexAuthStatusRequest { CodexHome = ResolvedPath(CodexHome) }, Interaction));
 }

@@ -21,5 +21,5 @@ public sealed class RemoveCodexTokenCommand : CodexCommandBase
 
     protected override void ProcessRecord()
         => Run(() => RemoveCodexTokenOperation.Invoke(Context(),
-            new RemoveCodexTokenOptions { CodexHome = ResolvedPath(CodexHome), SkipRevoke = SkipRevoke, Force = NoPrompt(Force) }, Interaction));
+            new RemoveCodexTokenRequest { CodexHome = ResolvedPath(CodexHome), SkipRevoke = SkipRevoke, Force = NoPrompt(Force) }, Interaction));
 }

@@ -24,6 +24,14 @@ internal static class CodexErrors
     /// <summary>The same id for credentials that read but make no sense (an API-key login without a key).</summary>
     public static LogoutError AuthNotValid(string? source, string message) => new("CodexAuthUnreadable", ErrorKind.InvalidData, source, message);
 
+    /// <summary>A CODEX_ACCESS_TOKEN codex cannot decode; <paramref name="message"/> is codex login status's ("Error checking login status: …").</summary>
+    public static LogoutError AccessTokenInvalid(string source, string message) => new("CodexAccessTokenInvalid", ErrorKind.InvalidData, source, message);
+
+    /// <summary>A running codex holds one of its credential locks (<paramref name="lockFile"/>) longer than Remove-CodexToken waits.</summary>
+    public static LogoutException CredentialsLocked(string lockFile)
+        => new("CodexCredentialsLocked", ErrorKind.ResourceBusy, lockFile,
+            $"Another process (probably a running codex) holds {lockFile}; nothing was removed. Try again when it has finished.");
+
     /// <param name="remaining">What is still stored, for the message ("keyring entry X, if it exists").</param>
     public static LogoutError KeyringUnavailable(string keyringEntry, string remaining, Exception e)
         => new("CodexKeyringUnavailable", ErrorKind.ResourceUnavailable, keyringEntry,

@@ -28,7 +28,7 @@ public sealed class CodexLocks : IDisposable
         {
             var authJsonLockPath = Path.Combine(home, "auth.json.lock");
             var authJsonLock = TryOpen(authJsonLockPath, UnixMode.OwnerReadWrite)
-                ?? throw Busy(authJsonLockPath);
+                ?? throw CodexErrors.CredentialsLocked(authJsonLockPath);
             return new CodexLocks(authLock, authJsonLock);
         }
         catch
@@ -50,7 +50,7 @@ public sealed class CodexLocks : IDisposable
         while (true)
         {
             if (TryOpen(path, mode) is { } stream) return stream;
-            if (clock.Elapsed >= wait) throw Busy(path);
+            if (clock.Elapsed >= wait) throw CodexErrors.CredentialsLocked(path);
             Thread.Sleep(50);
         }
     }
@@ -73,7 +73,4 @@ public sealed class CodexLocks : IDisposable
             return null;
         }
     }
-
-    private static LogoutException Busy(string path) => new("CodexCredentialsLocked", ErrorKind.ResourceBusy, path,
-        $"Another process (probably a running codex) holds {path}; nothing was removed. Try again when it has finished.");
 }

@@ -2,6 +2,13 @@ using LogoutModule.Core.Shared;
 
 namespace LogoutModule.Core.Codex;
 
+/// <summary>Which codex home Get-CodexAuthStatus reads.</summary>
+public sealed record GetCodexAuthStatusRequest
+{
+    /// <summary>The codex home (-CodexHome, an absolute folder); null for CODEX_HOME, else .codex in the context's user home.</summary>
+    public string? CodexHome { get; init; }
+}
+
 /// <summary>
 /// Get-CodexAuthStatus: what `codex login status` reports (message and exit code), as one object, plus the id_token's
 /// email and plan and whether config.toml still holds the design document's auth_token. Local only: no network.
@@ -10,9 +17,14 @@ public static class GetCodexAuthStatusOperation
 {
     public const string ApiKeyNote = "Authentication is checked when you send a request.";
 
-    public static void Invoke(CodexContext context, string? codexHome, IHostInteraction host)
+    /// <summary>
+    /// Writes one CodexAuthStatus (none when the home or its config cannot be loaded: that is a non-terminating
+    /// CodexHomeNotFound/CodexHomeNotDirectory/CodexConfigInvalid, InvalidArgument). A login that cannot be read is also
+    /// the error CodexAuthUnreadable (ReadError or InvalidData), an undecodable CODEX_ACCESS_TOKEN CodexAccessTokenInvalid.
+    /// </summary>
+    public static void Invoke(CodexContext context, GetCodexAuthStatusRequest request, IHostInteraction host)
     {
-        if (CodexConfig.LoadOrReport(context, codexHome, host) is not { } loaded) return;
+        if (CodexConfig.LoadOrReport(context, request.CodexHome, host) is not { } loaded) return;
         var (home, config) = loaded;
         if (CodexAccessToken.FromEnvironment(context, config) is { } token)
         {
@@ -66,7 +78,7 @@ public static class GetCodexAuthStatusOperation
         {
             status.Message = "Error checking login status: " + error;
             status.ExitCode = 1;
-            host.WriteError(new LogoutError("CodexAccessTokenInvalid", ErrorKind.InvalidData, source, status.Message));
+            host.WriteError(CodexErrors.AccessTokenInvalid(source, status.Message));
             return status;
         }
         status.LoggedIn = true;

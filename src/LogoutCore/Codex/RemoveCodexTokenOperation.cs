@@ -2,71 +2,47 @@ using LogoutModule.Core.Shared;
 
 namespace LogoutModule.Core.Codex;
 
-/// <summary>What Remove-CodexToken was asked to do besides the defaults.</summary>
-public sealed class RemoveCodexTokenOptions
+/// <summary>What Remove-CodexToken was asked to do.</summary>
+public sealed record RemoveCodexTokenRequest
 {
-    public string? CodexHome { get; set; }
+    /// <summary>The codex home (-CodexHome, an absolute folder); null for CODEX_HOME, else .codex in the context's user home.</summary>
+    public string? CodexHome { get; init; }
 
     /// <summary>Do not revoke a ChatGPT token (copies of it, e.g. in account-switching tools, keep working).</summary>
-    public bool SkipRevoke { get; set; }
+    public bool SkipRevoke { get; init; }
 
     /// <summary>Log out without the ShouldContinue question (asked otherwise for every login type).</summary>
-    public bool Force { get; set; }
+    public bool Force { get; init; }
 
     /// <summary>How long to wait for a running codex to release auth.lock.</summary>
-    public TimeSpan LockWait { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
-/// Remove-CodexToken: `codex logout` plus the design document's config.toml auth_token. Order as codex: read the
-/// stored login (tolerantly), revoke a ChatGPT token best-effort, then under codex's two locks delete the keyring entry
-/// and auth.json; finally drop a top-level auth_token from config.toml. Everything that could not be removed is named
-/// in the result and reported as an error; nothing is left behind silently.
+/// Remove-CodexToken: `codex logout` plus the design document's config.toml auth_token. One plan is built from what is
+/// stored (CodexLogoutPlan), confirmed step by step, and the approved plan applied in codex's order: revoke a ChatGPT
+/// token best-effort, then under codex's two locks delete the keyring entry and auth.json; finally drop a top-level
+/// auth_token from config.toml. Everything that could not be removed is named in the result and reported as an error;
+/// nothing is left behind silently.
 /// </summary>
 public static class RemoveCodexTokenOperation
 {
-    public static void Invoke(CodexContext context, RemoveCodexTokenOptions options, IHostInteraction host)
+    /// <summary>
+    /// Logs the codex home of <paramref name="request"/> out and writes one CodexLogoutResult (none when -WhatIf or a
+    /// refusal changed nothing). Non-terminating errors: CodexHomeNotFound/CodexHomeNotDirectory/CodexConfigInvalid
+    /// (InvalidArgument), CodexKeyringUnavailable (ResourceUnavailable), CodexAuthFileNotRemoved (WriteError).
+    /// Throws LogoutException CodexCredentialsLocked (ResourceBusy) when a codex holds its locks longer than
+    /// LockWait, CodexRevokeUrlInvalid (InvalidArgument), ConfirmationNotPossible (InvalidOperation).
+    /// </summary>
+    public static void Invoke(CodexContext context, RemoveCodexTokenRequest request, IHostInteraction host)
     {
-        if (CodexConfig.LoadOrReport(context, options.CodexHome, host) is not { } loaded) return;
+        if (CodexConfig.LoadOrReport(context, request.CodexHome, host) is not { } loaded) return;
         var (home, config) = loaded;
         WarnAboutEnvironmentCredentials(context, host);
-        var stored = CodexStoredAuth.Load(context, home, config);
-        if (stored.Error is { } unreadable)
-            host.WriteVerbose($"The stored login could not be read ({unreadable}); it is removed without revocation, as codex does.");
-
-        var result = new CodexLogoutResult { CodexHome = home, Store = config.Store };
-        var authFile = CodexStoredAuth.AuthFilePath(home);
-        var usesKeyring = config.Store is AuthCredentialsStoreMode.Keyring or AuthCredentialsStoreMode.Auto;
-        var keyringEntry = $"{CodexHome.KeyringService}/{CodexHome.KeyringAccount(home)} ({context.Keyring.Name})";
-        var keyringHasEntry = usesKeyring && ProbeKeyring(context, home, keyringEntry, result, host);
-        var hasFile = config.Store != AuthCredentialsStoreMode.Ephemeral && (File.Exists(authFile) || Directory.Exists(authFile));
-        var approval = new Approval(host, options.Force, Question(home, stored, options, keyringHasEntry, hasFile, config.HasLegacyAuthToken));
-
-        Revoke(context, options, stored, result, host, approval);
-
-        var deleteKeyring = keyringHasEntry && approval.Approve(keyringEntry, "Remove the codex keyring entry");
-        var deleteFile = hasFile && approval.Approve(authFile, "Remove the codex credentials file");
-        if ((deleteKeyring || deleteFile) && Directory.Exists(home))
-        {
-            using var locks = CodexLocks.Acquire(home, options.LockWait);
-            if (deleteKeyring) DeleteKeyringEntry(context, home, keyringEntry, result, host);
-            if (deleteFile) DeleteAuthFile(authFile, result, host);
-        }
-        else if (deleteKeyring)
-        {
-            DeleteKeyringEntry(context, home, keyringEntry, result, host);
-        }
-
-        var removeLegacyToken = config.HasLegacyAuthToken && approval.Approve(config.UserConfigPath, "Remove the top-level auth_token key");
-        if (deleteKeyring || deleteFile || removeLegacyToken) RemoveLeftovers(home, host);
-        if (removeLegacyToken && config.RemoveLegacyAuthToken())
-        {
-            result.LegacyAuthTokenRemoved = true;
-            result.AddRemoved($"auth_token key in {config.UserConfigPath}");
-        }
-
-        if (approval.Declined && result.Removed.Count == 0 && !result.TokenRevoked) return; // -WhatIf, every -Confirm refused, or No
-        result.Complete();
+        var plan = CodexLogoutPlan.Build(context, home, config, request, host);
+        var approved = Confirm(plan, request.Force, host, out var declined);
+        var result = Apply(context, approved, request.LockWait, host);
+        if (declined && result.Removed.Count == 0 && !result.TokenRevoked) return; // -WhatIf, every -Confirm refused, or No
         host.WriteObject(result);
     }
 
@@ -75,17 +51,6 @@ public static class RemoveCodexTokenOperation
     /// copy of config.toml): a write in progress is never that old. sf's stale-lock age, so both sides judge alike.
     /// </summary>
     private static readonly TimeSpan LeftoverAge = TimeSpan.FromSeconds(10);
-
-    /// <summary>
-    /// Deletes what a run killed while rewriting config.toml left in <paramref name="home"/> (only this module's temp
-    /// naming, only older than <see cref="LeftoverAge"/>), with a warning each. Runs only when this run changes something,
-    /// so -WhatIf and a refused prompt change nothing.
-    /// </summary>
-    private static void RemoveLeftovers(string home, IHostInteraction host)
-    {
-        foreach (var leftover in AtomicFile.RemoveLeftovers(home, LeftoverAge))
-            host.WriteWarning($"Removed {leftover}, left behind by an interrupted run.");
-    }
 
     /// <summary>
     /// Credentials codex takes from the environment outlive any logout (codex-cli.md §4-5: `codex logout` says
@@ -101,6 +66,19 @@ public static class RemoveCodexTokenOperation
                 (name == CodexAccessToken.VariableName ? " (codex login status reports it instead of the stored login)" : "") +
                 $". Remove-CodexToken cannot unset it in the process that started this session; remove it there (and here: Remove-Item Env:{name}).");
         }
+    }
+
+    /// <summary>Asks about each step of <paramref name="plan"/>; returns the plan without the declined ones.</summary>
+    private static CodexLogoutPlan Confirm(CodexLogoutPlan plan, bool force, IHostInteraction host, out bool declined)
+    {
+        var approval = new Approval(host, force, plan.Question);
+        var approved = plan;
+        foreach (var (change, target, action) in plan.Steps)
+        {
+            if (!approval.Approve(target, action)) approved = approved.Without(change);
+        }
+        declined = approval.Declined;
+        return approved;
     }
 
     /// <summary>
@@ -143,93 +121,108 @@ public static class RemoveCodexTokenOperation
         }
     }
 
-    /// <summary>The one "Are you sure" question, naming what this logout would do.</summary>
-    private static string Question(string home, CodexStoredAuth stored, RemoveCodexTokenOptions options, bool keyringHasEntry, bool hasFile, bool hasLegacyToken)
+    /// <summary>Applies exactly <paramref name="plan"/> (already approved) and returns what happened.</summary>
+    private static CodexLogoutResult Apply(CodexContext context, CodexLogoutPlan plan, TimeSpan lockWait, IHostInteraction host)
     {
-        var changes = new List<string>();
-        if (stored.Auth is { Mode: "chatgpt", Tokens: not null } && !options.SkipRevoke)
-            changes.Add("revoke the ChatGPT token at OpenAI (every copy of it stops working, including ones kept by account-switching tools; -SkipRevoke keeps them)");
-        if (keyringHasEntry) changes.Add("remove the keyring entry");
-        if (hasFile) changes.Add("remove auth.json");
-        if (hasLegacyToken) changes.Add("remove the auth_token key from config.toml");
-        return changes.Count == 0
-            ? $"Are you sure you want to log the Codex CLI out of {home}?"
-            : $"Are you sure you want to log the Codex CLI out of {home}: {string.Join("; ", changes)}?";
+        var outcome = new Outcome();
+        if (plan.KeyringUnreachable is { } unreachable) outcome.Fail(plan.KeyringRemaining, unreachable);
+
+        if (plan.Revocation is { } revocation) Revoke(revocation, outcome, host);
+        else outcome.Revocation = plan.RevocationNote;
+
+        if ((plan.DeletesKeyringEntry || plan.DeletesAuthFile) && Directory.Exists(plan.Home))
+        {
+            using var locks = CodexLocks.Acquire(plan.Home, lockWait);
+            if (plan.DeletesKeyringEntry) DeleteKeyringEntry(context, plan, outcome, host);
+            if (plan.DeletesAuthFile) DeleteAuthFile(plan.AuthFile, outcome, host);
+        }
+        else if (plan.DeletesKeyringEntry)
+        {
+            DeleteKeyringEntry(context, plan, outcome, host);
+        }
+
+        if (plan.ChangesLocalState) RemoveLeftovers(plan.Home, host);
+        if (plan.RemovesLegacyAuthToken && plan.Config.RemoveLegacyAuthToken())
+        {
+            outcome.LegacyAuthTokenRemoved = true;
+            outcome.Removed.Add($"auth_token key in {plan.Config.UserConfigPath}");
+        }
+        return outcome.ToResult(plan);
     }
 
-    // codex revokes only a ChatGPT login with tokens; API keys have nothing to revoke.
-    private static void Revoke(CodexContext context, RemoveCodexTokenOptions options, CodexStoredAuth stored, CodexLogoutResult result, IHostInteraction host, Approval approval)
+    /// <summary>What the apply phase has done so far; becomes the immutable CodexLogoutResult.</summary>
+    private sealed class Outcome
     {
-        if (stored.Auth is not { Mode: "chatgpt", Tokens: { } tokens })
+        private string? _failure;
+
+        public List<string> Removed { get; } = new();
+        public List<string> Remaining { get; } = new();
+        public bool AuthFileRemoved { get; set; }
+        public bool KeyringEntryRemoved { get; set; }
+        public bool LegacyAuthTokenRemoved { get; set; }
+        public bool TokenRevoked { get; set; }
+        public string Revocation { get; set; } = "";
+
+        /// <summary>Something is still stored; the first keyring failure is codex's "failed to delete auth from keyring".</summary>
+        public void Fail(string remaining, KeyringUnavailableException e) => Fail(remaining, "failed to delete auth from keyring: " + e.Message);
+
+        public void Fail(string remaining, string reason)
         {
-            result.Revocation = stored.Auth is null ? "Nothing to revoke." : "Nothing to revoke: not a ChatGPT login.";
-            return;
+            Remaining.Add(remaining);
+            _failure ??= reason;
         }
-        if (options.SkipRevoke)
-        {
-            result.Revocation = "Skipped (-SkipRevoke).";
-            return;
-        }
-        var url = CodexRevoker.ResolveUrl(context);
-        var kind = tokens.RefreshToken.Length > 0 ? "refresh token" : "access token";
-        if (!approval.Approve(url.GetLeftPart(UriPartial.Path), $"Revoke the ChatGPT {kind}"))
-        {
-            result.Revocation = "Not revoked (declined).";
-            return;
-        }
-        var (revoked, outcome) = CodexRevoker.Revoke(url, tokens, host.Stopping);
-        result.TokenRevoked = revoked;
-        result.Revocation = (revoked ? "Revoked: " : "Revocation failed (best-effort, as in codex): ") + outcome + ".";
-        if (!revoked) host.WriteWarning($"The ChatGPT {kind} could not be revoked ({outcome}); the local credentials are removed anyway, as codex does.");
+
+        public CodexLogoutResult ToResult(CodexLogoutPlan plan) => new(plan.Home, plan.Config.Store, AuthFileRemoved, KeyringEntryRemoved,
+            LegacyAuthTokenRemoved, Removed.ToArray(), TokenRevoked, Revocation, Remaining.ToArray(), _failure);
     }
 
-    /// <summary>Whether codex's keyring entry exists; an unreachable keyring is an error naming what may still be stored.</summary>
-    private static bool ProbeKeyring(CodexContext context, string home, string keyringEntry, CodexLogoutResult result, IHostInteraction host)
+    /// <summary>
+    /// Deletes what a run killed while rewriting config.toml left in <paramref name="home"/> (only this module's temp
+    /// naming, only older than <see cref="LeftoverAge"/>), with a warning each. Runs only when this run changes something,
+    /// so -WhatIf and a refused prompt change nothing.
+    /// </summary>
+    private static void RemoveLeftovers(string home, IHostInteraction host)
+    {
+        foreach (var leftover in AtomicFile.RemoveLeftovers(home, LeftoverAge))
+            host.WriteWarning($"Removed {leftover}, left behind by an interrupted run.");
+    }
+
+    /// <summary>Sends the planned revocation; a failure is a warning, never a stop (best-effort, as in codex).</summary>
+    private static void Revoke(CodexPlannedRevocation revocation, Outcome outcome, IHostInteraction host)
+    {
+        var (revoked, result) = CodexRevoker.Revoke(revocation.Url, revocation.Tokens, host.Stopping);
+        outcome.TokenRevoked = revoked;
+        outcome.Revocation = (revoked ? "Revoked: " : "Revocation failed (best-effort, as in codex): ") + result + ".";
+        if (!revoked) host.WriteWarning($"The ChatGPT {revocation.Kind} could not be revoked ({result}); the local credentials are removed anyway, as codex does.");
+    }
+
+    private static void DeleteKeyringEntry(CodexContext context, CodexLogoutPlan plan, Outcome outcome, IHostInteraction host)
     {
         try
         {
-            return context.Keyring.Read(CodexHome.KeyringService, CodexHome.KeyringAccount(home)) is not null;
+            if (!context.Keyring.Delete(CodexHome.KeyringService, CodexHome.KeyringAccount(plan.Home))) return;
+            outcome.KeyringEntryRemoved = true;
+            outcome.Removed.Add($"keyring entry {plan.KeyringEntry}");
         }
         catch (KeyringUnavailableException e)
         {
-            KeyringFailed(keyringEntry, e, result, host);
-            return false;
+            outcome.Fail(plan.KeyringRemaining, e);
+            host.WriteError(CodexErrors.KeyringUnavailable(plan.KeyringEntry, plan.KeyringRemaining, e));
         }
     }
 
-    private static void DeleteKeyringEntry(CodexContext context, string home, string keyringEntry, CodexLogoutResult result, IHostInteraction host)
-    {
-        try
-        {
-            if (!context.Keyring.Delete(CodexHome.KeyringService, CodexHome.KeyringAccount(home))) return;
-            result.KeyringEntryRemoved = true;
-            result.AddRemoved($"keyring entry {keyringEntry}");
-        }
-        catch (KeyringUnavailableException e)
-        {
-            KeyringFailed(keyringEntry, e, result, host);
-        }
-    }
-
-    private static void KeyringFailed(string keyringEntry, KeyringUnavailableException e, CodexLogoutResult result, IHostInteraction host)
-    {
-        var remaining = $"keyring entry {keyringEntry}, if it exists";
-        result.Fail(remaining, "failed to delete auth from keyring: " + e.Message);
-        host.WriteError(CodexErrors.KeyringUnavailable(keyringEntry, remaining, e));
-    }
-
-    private static void DeleteAuthFile(string authFile, CodexLogoutResult result, IHostInteraction host)
+    private static void DeleteAuthFile(string authFile, Outcome outcome, IHostInteraction host)
     {
         try
         {
             if (Directory.Exists(authFile)) throw new IOException("Is a directory (os error 21)");
             File.Delete(authFile);
-            result.AuthFileRemoved = true;
-            result.AddRemoved($"file {authFile}");
+            outcome.AuthFileRemoved = true;
+            outcome.Removed.Add($"file {authFile}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            result.Fail($"file {authFile}", e.Message);
+            outcome.Fail($"file {authFile}", e.Message);
             host.WriteError(CodexErrors.AuthFileNotRemoved(authFile, e));
         }
     }

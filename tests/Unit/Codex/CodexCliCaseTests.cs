@@ -20,7 +20,7 @@ public sealed class CodexCliCaseTests
         state.Arrange(testCase);
         var host = new FakeHost();
 
-        GetCodexAuthStatusOperation.Invoke(state.Context(), state.Home, host);
+        GetCodexAuthStatusOperation.Invoke(state.Context(), new GetCodexAuthStatusRequest { CodexHome = state.Home }, host);
 
         string text;
         int exit;
@@ -52,7 +52,7 @@ public sealed class CodexCliCaseTests
         state.SetVariable("CODEX_REVOKE_TOKEN_URL_OVERRIDE", server.BaseUrl + "/oauth/revoke");
         var host = new FakeHost();
 
-        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home, Force = true }, host);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = state.Home, Force = true }, host);
 
         var result = Assert.Single(host.OutputOf<CodexLogoutResult>());
         Assert.Equal((string)testCase["stderr"]!, result.Message + "\n");

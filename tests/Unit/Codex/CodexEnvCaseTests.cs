@@ -23,7 +23,7 @@ public sealed class CodexEnvCaseTests
         CodexEnvCases.Arrange(state, testCase, key);
         var host = new FakeHost();
 
-        GetCodexAuthStatusOperation.Invoke(state.Context(), state.Home, host);
+        GetCodexAuthStatusOperation.Invoke(state.Context(), new GetCodexAuthStatusRequest { CodexHome = state.Home }, host);
 
         var status = host.OutputOf<CodexAuthStatus>().SingleOrDefault();
         var (text, exit) = status is null ? (Assert.Single(host.Errors).Message + "\n", 1) : (status.Message + "\n", status.ExitCode);
@@ -52,7 +52,7 @@ public sealed class CodexEnvCaseTests
         CodexEnvCases.Arrange(state, testCase, key);
         var host = new FakeHost();
 
-        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home, Force = true }, host);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = state.Home, Force = true }, host);
 
         var configLoads = !((string?)testCase["stderr_prefix"] ?? "").StartsWith("Error loading configuration", StringComparison.Ordinal);
         var expected = new[] { "CODEX_ACCESS_TOKEN", "CODEX_API_KEY", "OPENAI_API_KEY" }.Where(v => configLoads

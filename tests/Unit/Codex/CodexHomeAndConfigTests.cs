@@ -35,8 +35,8 @@ public sealed class CodexHomeAndConfigTests
         var statusHost = new FakeHost();
         var removeHost = new FakeHost();
 
-        GetCodexAuthStatusOperation.Invoke(state.Context(), missing, statusHost);
-        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = missing }, removeHost);
+        GetCodexAuthStatusOperation.Invoke(state.Context(), new GetCodexAuthStatusRequest { CodexHome = missing }, statusHost);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = missing }, removeHost);
 
         foreach (var host in new[] { statusHost, removeHost })
         {
@@ -126,7 +126,7 @@ public sealed class CodexHomeAndConfigTests
         File.WriteAllText(state.ConfigFile, "auth_token = \"x\"\nbroken = [\n");
         state.WriteAuth("{\"OPENAI_API_KEY\":\"sk-test\"}");
         var host = new FakeHost();
-        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home }, host);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = state.Home }, host);
         var e = Assert.Single(host.Errors);
         Assert.Empty(host.Output);
         Assert.StartsWith($"Error loading configuration: {state.ConfigFile}:", e.Message);
@@ -145,8 +145,8 @@ public sealed class CodexHomeAndConfigTests
         var statusHost = new FakeHost();
         var removeHost = new FakeHost();
 
-        GetCodexAuthStatusOperation.Invoke(state.Context(), state.Home, statusHost);
-        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home, Force = true }, removeHost);
+        GetCodexAuthStatusOperation.Invoke(state.Context(), new GetCodexAuthStatusRequest { CodexHome = state.Home }, statusHost);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = state.Home, Force = true }, removeHost);
 
         Assert.Empty(statusHost.Errors);
         Assert.Equal("API key configured - ***\nAuthentication is checked when you send a request.", statusHost.OutputOf<CodexAuthStatus>().Single().Message);

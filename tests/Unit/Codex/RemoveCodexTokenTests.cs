@@ -14,14 +14,14 @@ public sealed class RemoveCodexTokenTests
 
     private static CodexLogoutResult Remove(CodexState state, FakeHost host, bool force = true, bool skipRevoke = false)
     {
-        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home, Force = force, SkipRevoke = skipRevoke }, host);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = state.Home, Force = force, SkipRevoke = skipRevoke }, host);
         return host.OutputOf<CodexLogoutResult>().Single();
     }
 
     private static CodexAuthStatus Status(CodexState state, FakeHost? host = null)
     {
         host ??= new FakeHost();
-        GetCodexAuthStatusOperation.Invoke(state.Context(), state.Home, host);
+        GetCodexAuthStatusOperation.Invoke(state.Context(), new GetCodexAuthStatusRequest { CodexHome = state.Home }, host);
         return host.OutputOf<CodexAuthStatus>().Single();
     }
 
@@ -97,7 +97,7 @@ public sealed class RemoveCodexTokenTests
         var config = File.ReadAllBytes(state.ConfigFile);
         var host = new FakeHost { WhatIf = true };
 
-        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home }, host);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = state.Home }, host);
 
         Assert.Equal(new[] { "Revoke the ChatGPT refresh token", "Remove the codex keyring entry", "Remove the codex credentials file", "Remove the top-level auth_token key" },
             host.ShouldProcessCalls.Select(c => c.Action));
@@ -121,7 +121,7 @@ public sealed class RemoveCodexTokenTests
         var before = File.ReadAllBytes(state.AuthFile);
         var host = new FakeHost { ContinueAnswer = (_, _) => false };
 
-        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home }, host);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = state.Home }, host);
 
         var question = Assert.Single(host.ShouldContinueCalls).Query;
         Assert.Contains("revoke the ChatGPT token", question, StringComparison.Ordinal);
@@ -129,6 +129,37 @@ public sealed class RemoveCodexTokenTests
         Assert.Empty(server.Requests);
         Assert.Equal(before, File.ReadAllBytes(state.AuthFile));
         Assert.Empty(host.Output);
+    }
+
+    [Fact]
+    public void Confirm_asks_about_every_step_before_any_is_applied_and_applies_exactly_the_approved_ones()
+    {
+        using var state = new CodexState();
+        using var server = new LoopbackServer();
+        state.SetVariable("CODEX_REVOKE_TOKEN_URL_OVERRIDE", server.BaseUrl + "/oauth/revoke");
+        File.WriteAllText(state.ConfigFile, "auth_token = \"legacy\"\n");
+        state.WriteAuth(ChatGptAuth);
+        var config = File.ReadAllBytes(state.ConfigFile);
+        var requestsWhenAsked = new List<int>();
+        var host = new FakeHost
+        {
+            ContinueAnswer = (_, _) => true,
+            // -Confirm: yes to the revocation and auth.json, no to the auth_token key.
+            ProcessAnswer = (_, action) => { requestsWhenAsked.Add(server.Requests.Count); return action != "Remove the top-level auth_token key"; },
+        };
+
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = state.Home }, host);
+
+        Assert.Equal(new[] { "Revoke the ChatGPT refresh token", "Remove the codex credentials file", "Remove the top-level auth_token key" },
+            host.ShouldProcessCalls.Select(c => c.Action));
+        Assert.Equal(new[] { 0, 0, 0 }, requestsWhenAsked);
+        Assert.Single(server.Requests);
+        var result = host.OutputOf<CodexLogoutResult>().Single();
+        Assert.True(result.TokenRevoked);
+        Assert.True(result.AuthFileRemoved);
+        Assert.False(result.LegacyAuthTokenRemoved);
+        Assert.False(File.Exists(state.AuthFile));
+        Assert.Equal(config, File.ReadAllBytes(state.ConfigFile));
     }
 
     [Theory]
@@ -239,7 +270,7 @@ public sealed class RemoveCodexTokenTests
         File.WriteAllText(fresh, "model");
 
         var whatIf = new FakeHost { WhatIf = true };
-        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home }, whatIf);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = state.Home }, whatIf);
         Assert.True(File.Exists(partial));
         Assert.Empty(whatIf.Warnings);
 
@@ -289,10 +320,10 @@ public sealed class RemoveCodexTokenTests
         state.SetVariable("CODEX_REVOKE_TOKEN_URL_OVERRIDE", server.BaseUrl + "/oauth/revoke");
         state.WriteAuth(ChatGptAuth);
         var host = new FakeHost();
-        GetCodexAuthStatusOperation.Invoke(state.Context(), state.Home, host);
-        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home, Force = true }, host);
+        GetCodexAuthStatusOperation.Invoke(state.Context(), new GetCodexAuthStatusRequest { CodexHome = state.Home }, host);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = state.Home, Force = true }, host);
         state.WriteAuth("{\"OPENAI_API_KEY\":\"sk-secret-0123456789ABCDEF\"}");
-        GetCodexAuthStatusOperation.Invoke(state.Context(), state.Home, host);
+        GetCodexAuthStatusOperation.Invoke(state.Context(), new GetCodexAuthStatusRequest { CodexHome = state.Home }, host);
         var text = host.AllText();
         Assert.DoesNotContain("rt_fake_refresh", text, StringComparison.Ordinal);
         Assert.DoesNotContain("eyJhbGci", text, StringComparison.Ordinal);
@@ -310,7 +341,7 @@ public sealed class RemoveCodexTokenTests
         {
             WaitUntilLocked(authLock);
             var e = Assert.Throws<LogoutException>(() => RemoveCodexTokenOperation.Invoke(state.Context(),
-                new RemoveCodexTokenOptions { CodexHome = state.Home, LockWait = TimeSpan.FromMilliseconds(300), Force = true }, new FakeHost()));
+                new RemoveCodexTokenRequest { CodexHome = state.Home, LockWait = TimeSpan.FromMilliseconds(300), Force = true }, new FakeHost()));
             Assert.Equal("CodexCredentialsLocked", e.ErrorId);
             Assert.True(File.Exists(state.AuthFile));
             holder.Kill(entireProcessTree: true); // flock's child holds the lock too

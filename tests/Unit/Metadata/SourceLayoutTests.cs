@@ -15,12 +15,6 @@ public sealed class SourceLayoutTests
         @"^(?:(?:public|internal|file|static|sealed|abstract|partial|readonly|unsafe|ref)\s+)*(?:record\s+struct|record\s+class|class|struct|interface|enum|record|delegate\s+[\w<>\[\],?]+)\s+(?<name>\w+)",
         RegexOptions.Multiline);
 
-    // Remove-CodexToken still takes a settable RemoveCodexTokenOptions rather than a RemoveCodexTokenRequest (issue 14, item 1).
-    private static readonly HashSet<string> NotYetSplit = new(StringComparer.Ordinal)
-    {
-        "LogoutCore/Codex/RemoveCodexTokenOperation.cs",
-    };
-
     public static TheoryData<string> SourceFiles()
     {
         var data = new TheoryData<string>();
@@ -39,11 +33,6 @@ public sealed class SourceLayoutTests
     {
         var types = TopLevelType.Matches(File.ReadAllText(Path.Combine(RepoPaths.Root, "src", file)))
             .Select(match => match.Groups["name"].Value).ToArray();
-        if (NotYetSplit.Contains(file))
-        {
-            Assert.True(types.Length > 1, $"{file} now holds one type: take it off the not-yet-split list.");
-            return;
-        }
         var name = Path.GetFileNameWithoutExtension(file);
         // An operation's file also holds its request: the contract is read in one place (issue 14).
         var allowed = name.EndsWith("Operation", StringComparison.Ordinal)

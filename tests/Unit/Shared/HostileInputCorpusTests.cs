@@ -225,9 +225,9 @@ public sealed class HostileInputCorpusTests
 
     private static readonly CodexOperation[] CodexOperations =
     {
-        new("Get-CodexAuthStatus", true, (state, host) => GetCodexAuthStatusOperation.Invoke(state.Context(), state.Home, host)),
+        new("Get-CodexAuthStatus", true, (state, host) => GetCodexAuthStatusOperation.Invoke(state.Context(), new GetCodexAuthStatusRequest { CodexHome = state.Home }, host)),
         new("Remove-CodexToken -Force -SkipRevoke", false, (state, host) =>
-            RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home, Force = true, SkipRevoke = true, LockWait = TimeSpan.FromSeconds(2) }, host)),
+            RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = state.Home, Force = true, SkipRevoke = true, LockWait = TimeSpan.FromSeconds(2) }, host)),
     };
 
     private sealed record NameOperation(string Name, bool ReadOnly, Action<SfHome, CodexState, string, FakeHost> Invoke);
@@ -244,9 +244,9 @@ public sealed class HostileInputCorpusTests
         new("Disconnect-Org -ClientApp -WhatIf", true, (home, _, value, host) =>
             DisconnectOrgOperation.Invoke(home.Context(), new DisconnectOrgRequest { TargetOrgs = new[] { User1 }, ClientApp = value }, host)),
         new("Get-CodexAuthStatus -CodexHome", true, (home, state, value, host) =>
-            GetCodexAuthStatusOperation.Invoke(state.Context(), Path.Combine(home.Home, value), host)),
+            GetCodexAuthStatusOperation.Invoke(state.Context(), new GetCodexAuthStatusRequest { CodexHome = Path.Combine(home.Home, value) }, host)),
         new("Remove-CodexToken -CodexHome -Force", false, (home, state, value, host) =>
-            RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = Path.Combine(home.Home, "project", ".sf", value), Force = true, SkipRevoke = true, LockWait = TimeSpan.FromSeconds(2) }, host)),
+            RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = Path.Combine(home.Home, "project", ".sf", value), Force = true, SkipRevoke = true, LockWait = TimeSpan.FromSeconds(2) }, host)),
         new("Get-Auth0LogoutUrl -Domain", true, (_, _, value, host) =>
             GetAuth0LogoutUrlOperation.Invoke(new LogoutUrlRequest { Domain = value, ClientId = "client", RedirectUri = "http://127.0.0.1:1/done" }, host)),
         new("Get-Auth0LogoutUrl -ReturnTo", true, (_, _, value, host) =>

@@ -70,7 +70,7 @@ public sealed class RepeatedMemberTests
         state.WriteAuth("{\"OPENAI_API_KEY\":\"sk-first-0123456789ABCDEF\",\"OPENAI_API_KEY\":\"sk-second-0123456789ABCDEF\"}");
 
         var statusHost = new FakeHost();
-        GetCodexAuthStatusOperation.Invoke(state.Context(), state.Home, statusHost);
+        GetCodexAuthStatusOperation.Invoke(state.Context(), new GetCodexAuthStatusRequest { CodexHome = state.Home }, statusHost);
         var status = statusHost.OutputOf<CodexAuthStatus>().Single();
         Assert.StartsWith("Error checking login status: failed to deserialize CLI auth from file: invalid credential JSON", status.Message);
         Assert.Contains("OPENAI_API_KEY", status.Message);
@@ -78,7 +78,7 @@ public sealed class RepeatedMemberTests
         Assert.Equal(state.AuthFile, Assert.Single(statusHost.Errors).TargetObject);
 
         var host = new FakeHost();
-        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenOptions { CodexHome = state.Home, Force = true }, host);
+        RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = state.Home, Force = true }, host);
         Assert.False(File.Exists(state.AuthFile));
         Assert.DoesNotContain("sk-first", host.AllText());
         Assert.DoesNotContain("sk-second", host.AllText());
