@@ -42,8 +42,8 @@ public sealed class Auth0MockServerInteropTests : IDisposable
         var host = new FakeHost();
         var returnTo = "http://127.0.0.1:9/bye";
 
-        TestAuth0LogoutUrlOperation.Invoke(new LogoutUrlRequest { BaseUri = _server.BaseUri, Endpoint = Auth0LogoutEndpoint.Oidc, ClientId = "CID", RedirectUri = returnTo },
-            new LogoutUrlCheck { Probe = true }, host);
+        TestAuth0LogoutUrlOperation.Invoke(new Auth0Context(new RecordingBrowser()),
+            new TestAuth0LogoutUrlRequest { BaseUri = _server.BaseUri, Endpoint = Auth0LogoutEndpoint.Oidc, ClientId = "CID", ReturnTo = returnTo, Probe = true }, host);
 
         var result = Assert.IsType<Auth0LogoutUrlTest>(Assert.Single(host.Output));
         Assert.True(result.Accepted, result.Reason);
@@ -57,8 +57,8 @@ public sealed class Auth0MockServerInteropTests : IDisposable
     {
         var host = new FakeHost();
 
-        TestAuth0LogoutUrlOperation.Invoke(new LogoutUrlRequest { BaseUri = _server.BaseUri, ClientId = "CID", RedirectUri = "http://127.0.0.1:9/bye" },
-            new LogoutUrlCheck { Probe = true }, host);
+        TestAuth0LogoutUrlOperation.Invoke(new Auth0Context(new RecordingBrowser()),
+            new TestAuth0LogoutUrlRequest { BaseUri = _server.BaseUri, ClientId = "CID", ReturnTo = "http://127.0.0.1:9/bye", Probe = true }, host);
 
         var result = Assert.IsType<Auth0LogoutUrlTest>(Assert.Single(host.Output));
         Assert.False(result.Accepted);
@@ -76,7 +76,7 @@ public sealed class Auth0MockServerInteropTests : IDisposable
         var token = new SecureString();
         foreach (var c in RefreshToken) token.AppendChar(c);
 
-        RevokeAuth0RefreshTokenOperation.Invoke(new("CID", token) { BaseUri = _server.BaseUri, ClientSecret = secret }, host);
+        RevokeAuth0RefreshTokenOperation.Invoke(new Auth0Context(new RecordingBrowser()), new("CID", token) { BaseUri = _server.BaseUri, ClientSecret = secret }, host);
 
         Assert.Empty(host.Errors);
         Assert.Equal(200, Assert.IsType<Auth0TokenRevocation>(Assert.Single(host.Output)).StatusCode);
@@ -98,9 +98,8 @@ public sealed class Auth0MockServerInteropTests : IDisposable
         var browser = new FollowingBrowser();
         var host = new FakeHost();
 
-        DisconnectAuth0SessionOperation.Invoke(
-            new LogoutUrlRequest { BaseUri = _server.BaseUri, Endpoint = Auth0LogoutEndpoint.Oidc, ClientId = "CID", RedirectUri = returnTo, State = "st-42" },
-            new DisconnectOptions { Wait = true, Timeout = TimeSpan.FromSeconds(20) }, browser, host);
+        DisconnectAuth0SessionOperation.Invoke(new Auth0Context(browser),
+            new DisconnectAuth0SessionRequest { BaseUri = _server.BaseUri, Endpoint = Auth0LogoutEndpoint.Oidc, ClientId = "CID", ReturnTo = returnTo, State = "st-42", Wait = true, Timeout = TimeSpan.FromSeconds(20) }, host);
 
         Assert.Empty(host.Errors);
         Assert.True(Assert.IsType<Auth0LogoutSession>(Assert.Single(host.Output)).Returned);

@@ -24,6 +24,6 @@ public sealed class DisconnectAuth0SessionCommand : Auth0LogoutCommandBase
     [Parameter]
     public SwitchParameter NoBrowser { get; set; }
 
-    protected override void ProcessRecord() => Run(() => DisconnectAuth0SessionOperation.Invoke(LogoutRequest(),
-        new DisconnectOptions { Wait = Wait, NoBrowser = NoBrowser, Timeout = TimeSpan.FromSeconds(TimeoutSec) }, new SystemBrowserLauncher(), Interaction));
+    protected override void ProcessRecord() => Run(() => DisconnectAuth0SessionOperation.Invoke(Auth0Context.FromProcess(),
+        LogoutRequest<DisconnectAuth0SessionRequest>() with { Wait = Wait, NoBrowser = NoBrowser, Timeout = TimeSpan.FromSeconds(TimeoutSec) }, Interaction));
 }

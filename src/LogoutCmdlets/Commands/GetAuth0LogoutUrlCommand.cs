@@ -11,5 +11,5 @@ namespace LogoutModule.Commands;
 [OutputType(typeof(Auth0LogoutUrl))]
 public sealed class GetAuth0LogoutUrlCommand : Auth0LogoutCommandBase
 {
-    protected override void ProcessRecord() => Run(() => GetAuth0LogoutUrlOperation.Invoke(LogoutRequest(), Interaction));
+    protected override void ProcessRecord() => Run(() => GetAuth0LogoutUrlOperation.Invoke(Auth0Context.FromProcess(), LogoutRequest<GetAuth0LogoutUrlRequest>(), Interaction));
 }

@@ -45,7 +45,7 @@ public sealed class RevokeAuth0RefreshTokenCommand : Auth0CommandBase
     [ValidateRange(1, 600)]
     public int TimeoutSec { get; set; } = 30;
 
-    protected override void ProcessRecord() => Run(() => RevokeAuth0RefreshTokenOperation.Invoke(
+    protected override void ProcessRecord() => Run(() => RevokeAuth0RefreshTokenOperation.Invoke(Auth0Context.FromProcess(),
         new RevokeAuth0RefreshTokenRequest(Credential?.UserName ?? ClientId!, RefreshToken!)
         {
             Domain = Domain, BaseUri = BaseUri, ClientSecret = Credential?.Password ?? ClientSecret, Timeout = TimeSpan.FromSeconds(TimeoutSec),

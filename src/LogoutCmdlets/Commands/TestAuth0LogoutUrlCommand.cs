@@ -69,14 +69,10 @@ public sealed class TestAuth0LogoutUrlCommand : LogoutCommandBase
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
-    protected override void ProcessRecord() => Run(() => TestAuth0LogoutUrlOperation.Invoke(
-        new LogoutUrlRequest
+    protected override void ProcessRecord() => Run(() => TestAuth0LogoutUrlOperation.Invoke(Auth0Context.FromProcess(),
+        new TestAuth0LogoutUrlRequest
         {
-            Domain = Domain, BaseUri = BaseUri, ClientId = ClientId, RedirectUri = ReturnTo,
-            Endpoint = Oidc ? Auth0LogoutEndpoint.Oidc : Auth0LogoutEndpoint.V2,
-        },
-        new LogoutUrlCheck
-        {
+            ReturnTo = ReturnTo, Endpoint = Oidc ? Auth0LogoutEndpoint.Oidc : Auth0LogoutEndpoint.V2, ClientId = ClientId, Domain = Domain, BaseUri = BaseUri,
             AllowedLogoutUrls = ParameterSetName == ListSet ? AllowedLogoutUrl : null,
             ManagementToken = ManagementToken,
             Probe = Probe,

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using System.Security;
 using LogoutModule.Core.Auth0;
-using LogoutModule.Core.Shared;
 
 namespace LogoutModule.Commands.Internal;
 
@@ -54,15 +53,16 @@ public abstract class Auth0LogoutCommandBase : Auth0CommandBase
     [ValidateNotNullOrEmpty]
     public string? UiLocales { get; set; }
 
-    internal LogoutUrlRequest LogoutRequest() => new()
+    /// <summary>The logout URL's parts as given, in the request type of the cmdlet (a derived request adds its switches).</summary>
+    internal T LogoutRequest<T>() where T : GetAuth0LogoutUrlRequest, new() => new()
     {
         Domain = Domain,
         BaseUri = BaseUri,
         Endpoint = Oidc ? Auth0LogoutEndpoint.Oidc : Auth0LogoutEndpoint.V2,
         ClientId = ClientId,
-        RedirectUri = Oidc ? PostLogoutRedirectUri : ReturnTo,
+        ReturnTo = Oidc ? PostLogoutRedirectUri : ReturnTo,
         Federated = Federated,
-        IdTokenHint = IdTokenHint is null ? null : SecretText.Reveal(IdTokenHint),
+        IdTokenHint = IdTokenHint,
         LogoutHint = LogoutHint,
         State = State,
         UiLocales = UiLocales,

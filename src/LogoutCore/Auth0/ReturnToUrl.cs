@@ -24,6 +24,9 @@ public static class ReturnToUrl
         return value;
     }
 
+    /// <summary>The parameter that carries the URL for an endpoint, as errors name it: -ReturnTo, or -PostLogoutRedirectUri for /oidc/logout.</summary>
+    public static string ParameterName(Auth0LogoutEndpoint endpoint) => endpoint == Auth0LogoutEndpoint.V2 ? "ReturnTo" : "PostLogoutRedirectUri";
+
     /// <summary>The usual mistake behind a value like https%3A%2F%2F…: encoding it before the builder encodes it again (auth0/docs#2474).</summary>
     internal const string AlreadyEncoded = "looks already percent-encoded; give it unencoded (https://…), the URL builder encodes it once";
 

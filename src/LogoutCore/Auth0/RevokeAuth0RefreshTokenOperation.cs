@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security;
 using LogoutModule.Core.Shared;
 
@@ -28,7 +27,7 @@ public static class RevokeAuth0RefreshTokenOperation
     /// non-terminating error (Auth0Errors). Throws LogoutException (InvalidArgument) for an unusable domain, client id
     /// or empty token.
     /// </summary>
-    public static void Invoke(RevokeAuth0RefreshTokenRequest request, IHostInteraction host)
+    public static void Invoke(Auth0Context context, RevokeAuth0RefreshTokenRequest request, IHostInteraction host)
     {
         var clientId = request.ClientId;
         var authority = Auth0Address.Resolve(request.Domain, request.BaseUri);

@@ -1,8 +1,41 @@
-using System.Diagnostics;
 using System.Security;
 using LogoutModule.Core.Shared;
 
 namespace LogoutModule.Core.Auth0;
+
+/// <summary>The returnTo to check and where Test-Auth0LogoutUrl gets its verdict from: a given list, the Management API, or the probe.</summary>
+public sealed record TestAuth0LogoutUrlRequest
+{
+    /// <summary>The returnTo to check (post_logout_redirect_uri with Endpoint Oidc); required.</summary>
+    public string? ReturnTo { get; init; }
+
+    /// <summary>Which endpoint's rules apply (and which one -Probe asks).</summary>
+    public Auth0LogoutEndpoint Endpoint { get; init; }
+
+    /// <summary>The application whose list applies; null for the tenant's list.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>The tenant (bare host name) for the Management API and the probe; or BaseUri.</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>For loopback test servers and self-hosted gateways; replaces https://{Domain}/.</summary>
+    public Uri? BaseUri { get; init; }
+
+    /// <summary>-AllowedLogoutUrl: the list to match offline.</summary>
+    public IReadOnlyList<string>? AllowedLogoutUrls { get; init; }
+
+    /// <summary>-ManagementToken: read the list through the Management API.</summary>
+    public SecureString? ManagementToken { get; init; }
+
+    /// <summary>-Probe: ask the server itself with a cookie-less GET.</summary>
+    public bool Probe { get; init; }
+
+    /// <summary>How long the Management API or the probe may take.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>-Quiet: emit only whether the returnTo is accepted ($true/$false), as Test-Connection -Quiet does.</summary>
+    public bool Quiet { get; init; }
+}
 
 /// <summary>
 /// Test-Auth0LogoutUrl: the offline allow-list check, or the live cookie-less probe. An invalid value of one item is
@@ -10,46 +43,55 @@ namespace LogoutModule.Core.Auth0;
 /// </summary>
 public static class TestAuth0LogoutUrlOperation
 {
-    public static void Invoke(LogoutUrlRequest request, LogoutUrlCheck check, IHostInteraction host)
+    /// <summary>
+    /// Writes one Auth0LogoutUrlTest (or its Accepted with Quiet). Throws LogoutException ReturnToRequired or
+    /// AllowListRequired (InvalidArgument) for a call that cannot be answered, Auth0Unreachable (ConnectionError) when the
+    /// probe gets no answer, and the Management API's errors (Auth0Errors.ManagementApi*). An invalid returnTo, domain
+    /// or base URI is the item's non-terminating error (InvalidArgument).
+    /// </summary>
+    public static void Invoke(Auth0Context context, TestAuth0LogoutUrlRequest request, IHostInteraction host)
     {
-        if (request.RedirectUri is null) throw Auth0Errors.ReturnToRequired();
-        if (!check.Probe && check.AllowedLogoutUrls is null && check.ManagementToken is null)
+        if (request.ReturnTo is not { } given) throw Auth0Errors.ReturnToRequired();
+        if (!request.Probe && request.AllowedLogoutUrls is null && request.ManagementToken is null)
             throw Auth0Errors.AllowListRequired();
-        var returnTo = ItemErrors.Try(host, () => ReturnToUrl.Validate(request.RedirectUri, request.RedirectParameterName));
+        var returnTo = ItemErrors.Try(host, () => ReturnToUrl.Validate(given, ReturnToUrl.ParameterName(request.Endpoint)));
         if (returnTo is null) return;
 
-        if (check.Probe)
+        if (request.Probe)
         {
-            var url = ItemErrors.Try(host, () => LogoutUrlBuilder.Build(request));
+            var url = ItemErrors.Try(host, () => LogoutUrlBuilder.Build(new GetAuth0LogoutUrlRequest
+            {
+                Domain = request.Domain, BaseUri = request.BaseUri, Endpoint = request.Endpoint, ClientId = request.ClientId, ReturnTo = returnTo,
+            }));
             if (url is null) return;
             host.WriteVerbose($"Probing {url.Url} without cookies or redirects.");
-            Emit(LogoutProbe.Probe(url, returnTo, check.Timeout, host.Stopping), check, host);
+            Emit(LogoutProbe.Probe(url, returnTo, request.Timeout, host.Stopping), request, host);
             return;
         }
 
         IReadOnlyList<string> allowed;
         string source;
-        if (check.AllowedLogoutUrls is { } given)
+        if (request.AllowedLogoutUrls is { } list)
         {
-            (allowed, source) = (given, "AllowedLogoutUrl");
+            (allowed, source) = (list, "AllowedLogoutUrl");
         }
         else
         {
-            var token = check.ManagementToken!;
+            var token = request.ManagementToken!;
             var baseUri = ItemErrors.Try(host, () => Auth0Address.Resolve(request.Domain, request.BaseUri));
             if (baseUri is null) return;
             source = request.ClientId is null ? "Tenant" : $"Application {request.ClientId}";
             host.WriteVerbose($"Reading the Allowed Logout URLs of the {source.ToLowerInvariant()} from {baseUri.AbsoluteUri}api/v2.");
-            allowed = ManagementApiReader.ReadAllowedLogoutUrls(baseUri, request.ClientId, token, check.Timeout, host.Stopping);
+            allowed = ManagementApiReader.ReadAllowedLogoutUrls(baseUri, request.ClientId, token, request.Timeout, host.Stopping);
         }
 
         var match = AllowListMatcher.Match(returnTo, allowed, request.Endpoint, host.WriteWarning);
-        Emit(Auth0LogoutUrlTest.Offline(returnTo, request.Endpoint, source, match), check, host);
+        Emit(Auth0LogoutUrlTest.Offline(returnTo, request.Endpoint, source, match), request, host);
     }
 
-    private static void Emit(Auth0LogoutUrlTest test, LogoutUrlCheck check, IHostInteraction host)
+    private static void Emit(Auth0LogoutUrlTest test, TestAuth0LogoutUrlRequest request, IHostInteraction host)
     {
-        if (check.Quiet) host.WriteObject(test.Accepted);
+        if (request.Quiet) host.WriteObject(test.Accepted);
         else host.WriteObject(test);
     }
 }

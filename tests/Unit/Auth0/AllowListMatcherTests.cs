@@ -22,8 +22,8 @@ public sealed class AllowListMatcherTests
     private static Auth0LogoutUrlTest Check(string returnTo, IReadOnlyList<string> allowed, Auth0LogoutEndpoint endpoint = Auth0LogoutEndpoint.V2, FakeHost? host = null)
     {
         host ??= new FakeHost();
-        TestAuth0LogoutUrlOperation.Invoke(new LogoutUrlRequest { Domain = "acme.eu.auth0.com", Endpoint = endpoint, RedirectUri = returnTo },
-            new LogoutUrlCheck { AllowedLogoutUrls = allowed }, host);
+        TestAuth0LogoutUrlOperation.Invoke(new Auth0Context(new RecordingBrowser()),
+            new TestAuth0LogoutUrlRequest { Domain = "acme.eu.auth0.com", Endpoint = endpoint, ReturnTo = returnTo, AllowedLogoutUrls = allowed }, host);
         return Assert.IsType<Auth0LogoutUrlTest>(Assert.Single(host.Output));
     }
 
@@ -92,8 +92,8 @@ public sealed class AllowListMatcherTests
     {
         var host = new FakeHost();
 
-        TestAuth0LogoutUrlOperation.Invoke(new LogoutUrlRequest { Domain = "acme.eu.auth0.com", RedirectUri = "https%3A%2F%2Fapp.example.com%2Flogged-out" },
-            new LogoutUrlCheck { AllowedLogoutUrls = Allowed }, host);
+        TestAuth0LogoutUrlOperation.Invoke(new Auth0Context(new RecordingBrowser()),
+            new TestAuth0LogoutUrlRequest { Domain = "acme.eu.auth0.com", ReturnTo = "https%3A%2F%2Fapp.example.com%2Flogged-out", AllowedLogoutUrls = Allowed }, host);
 
         var e = Assert.Single(host.Errors);
         Assert.Equal("InvalidReturnTo", e.ErrorId);
@@ -129,8 +129,8 @@ public sealed class AllowListMatcherTests
     [Fact]
     public void ReturnTo_is_required()
     {
-        var e = Assert.Throws<LogoutException>(() => TestAuth0LogoutUrlOperation.Invoke(new LogoutUrlRequest { Domain = "acme.eu.auth0.com" },
-            new LogoutUrlCheck { AllowedLogoutUrls = Allowed }, new FakeHost()));
+        var e = Assert.Throws<LogoutException>(() => TestAuth0LogoutUrlOperation.Invoke(new Auth0Context(new RecordingBrowser()),
+            new TestAuth0LogoutUrlRequest { Domain = "acme.eu.auth0.com", AllowedLogoutUrls = Allowed }, new FakeHost()));
         Assert.Equal("ReturnToRequired", e.ErrorId);
     }
 }

@@ -23,10 +23,10 @@ public sealed class Auth0ServerTests : IDisposable
         return secure;
     }
 
-    private Auth0LogoutUrlTest Test(string returnTo, LogoutUrlCheck check, string? clientId = FakeAuth0Server.PublicClient, FakeHost? host = null)
+    private Auth0LogoutUrlTest Test(string returnTo, TestAuth0LogoutUrlRequest check, string? clientId = FakeAuth0Server.PublicClient, FakeHost? host = null)
     {
         host ??= new FakeHost();
-        TestAuth0LogoutUrlOperation.Invoke(new LogoutUrlRequest { BaseUri = _server.BaseUri, ClientId = clientId, RedirectUri = returnTo }, check, host);
+        TestAuth0LogoutUrlOperation.Invoke(new Auth0Context(new RecordingBrowser()), check with { BaseUri = _server.BaseUri, ClientId = clientId, ReturnTo = returnTo }, host);
         return Assert.IsType<Auth0LogoutUrlTest>(Assert.Single(host.Output));
     }
 
@@ -35,7 +35,7 @@ public sealed class Auth0ServerTests : IDisposable
     {
         _server.ClientAllowedLogoutUrls[FakeAuth0Server.PublicClient].Add("http://localhost:3000/bye");
 
-        var result = Test("http://localhost:3000/bye?from=probe", new LogoutUrlCheck { Probe = true });
+        var result = Test("http://localhost:3000/bye?from=probe", new TestAuth0LogoutUrlRequest { Probe = true });
 
         Assert.True(result.Accepted, result.Reason);
         Assert.Equal(302, result.StatusCode);
@@ -51,7 +51,7 @@ public sealed class Auth0ServerTests : IDisposable
     {
         _server.ClientAllowedLogoutUrls[FakeAuth0Server.PublicClient].Add("http://localhost:3000/bye");
 
-        var result = Test("http://localhost:3000/other", new LogoutUrlCheck { Probe = true });
+        var result = Test("http://localhost:3000/other", new TestAuth0LogoutUrlRequest { Probe = true });
 
         Assert.False(result.Accepted);
         Assert.Equal(400, result.StatusCode);
@@ -62,7 +62,7 @@ public sealed class Auth0ServerTests : IDisposable
     [Fact]
     public void Probe_reports_anything_else_with_status_and_text()
     {
-        var result = Test("http://localhost:3000/bye", new LogoutUrlCheck { Probe = true }, clientId: "nobody");
+        var result = Test("http://localhost:3000/bye", new TestAuth0LogoutUrlRequest { Probe = true }, clientId: "nobody");
 
         Assert.False(result.Accepted);
         Assert.Equal(400, result.StatusCode);
@@ -74,9 +74,9 @@ public sealed class Auth0ServerTests : IDisposable
     {
         var port = _server.BaseUri.Port;
         _server.Dispose();
-        var e = Assert.Throws<LogoutException>(() => TestAuth0LogoutUrlOperation.Invoke(
-            new LogoutUrlRequest { BaseUri = new Uri($"http://127.0.0.1:{port}/"), RedirectUri = "http://localhost:3000/" },
-            new LogoutUrlCheck { Probe = true, Timeout = TimeSpan.FromSeconds(5) }, new FakeHost()));
+        var e = Assert.Throws<LogoutException>(() => TestAuth0LogoutUrlOperation.Invoke(new Auth0Context(new RecordingBrowser()),
+            new TestAuth0LogoutUrlRequest { BaseUri = new Uri($"http://127.0.0.1:{port}/"), ReturnTo = "http://localhost:3000/", Probe = true, Timeout = TimeSpan.FromSeconds(5) },
+            new FakeHost()));
         Assert.Equal("Auth0Unreachable", e.ErrorId);
         Assert.Equal(ErrorKind.ConnectionError, e.Kind);
     }
@@ -88,7 +88,7 @@ public sealed class Auth0ServerTests : IDisposable
         _server.TenantAllowedLogoutUrls.Add("https://tenant.example.com/");
         var host = new FakeHost();
 
-        var result = Test("https://app.example.com/logged-out", new LogoutUrlCheck { ManagementToken = Secure(FakeAuth0Server.ManagementToken) },
+        var result = Test("https://app.example.com/logged-out", new TestAuth0LogoutUrlRequest { ManagementToken = Secure(FakeAuth0Server.ManagementToken) },
             FakeAuth0Server.ConfidentialClient, host);
 
         Assert.True(result.Accepted, result.Reason);
@@ -106,7 +106,7 @@ public sealed class Auth0ServerTests : IDisposable
     {
         _server.TenantAllowedLogoutUrls.Add("https://tenant.example.com/");
 
-        var result = Test("https://tenant.example.com", new LogoutUrlCheck { ManagementToken = Secure(FakeAuth0Server.ManagementToken) }, clientId: null);
+        var result = Test("https://tenant.example.com", new TestAuth0LogoutUrlRequest { ManagementToken = Secure(FakeAuth0Server.ManagementToken) }, clientId: null);
 
         Assert.True(result.Accepted, result.Reason);
         Assert.Equal("Tenant", result.Source);
@@ -119,7 +119,7 @@ public sealed class Auth0ServerTests : IDisposable
     [InlineData(FakeAuth0Server.ManagementToken, "missing-cid", "Auth0ApplicationNotFound", ErrorKind.ObjectNotFound, "has no application with client id 'missing-cid' (404: ")]
     public void Management_API_failures_are_clear_errors_without_the_token(string token, string clientId, string errorId, ErrorKind kind, string text)
     {
-        var e = Assert.Throws<LogoutException>(() => Test("https://app.example.com/", new LogoutUrlCheck { ManagementToken = Secure(token) }, clientId));
+        var e = Assert.Throws<LogoutException>(() => Test("https://app.example.com/", new TestAuth0LogoutUrlRequest { ManagementToken = Secure(token) }, clientId));
 
         Assert.Equal(errorId, e.ErrorId);
         Assert.Equal(kind, e.Kind);
@@ -141,7 +141,7 @@ public sealed class Auth0ServerTests : IDisposable
     {
         var host = new FakeHost();
 
-        RevokeAuth0RefreshTokenOperation.Invoke(new(FakeAuth0Server.ConfidentialClient, Secure(RefreshToken)) { BaseUri = _server.BaseUri, ClientSecret = Secure(FakeAuth0Server.ClientSecret) }, host);
+        RevokeAuth0RefreshTokenOperation.Invoke(new Auth0Context(new RecordingBrowser()), new(FakeAuth0Server.ConfidentialClient, Secure(RefreshToken)) { BaseUri = _server.BaseUri, ClientSecret = Secure(FakeAuth0Server.ClientSecret) }, host);
 
         var revocation = Assert.IsType<Auth0TokenRevocation>(Assert.Single(host.Output));
         Assert.Equal(200, revocation.StatusCode);
@@ -160,7 +160,7 @@ public sealed class Auth0ServerTests : IDisposable
     {
         var host = new FakeHost { WhatIf = true };
 
-        RevokeAuth0RefreshTokenOperation.Invoke(new(FakeAuth0Server.PublicClient, Secure(RefreshToken)) { BaseUri = _server.BaseUri }, host);
+        RevokeAuth0RefreshTokenOperation.Invoke(new Auth0Context(new RecordingBrowser()), new(FakeAuth0Server.PublicClient, Secure(RefreshToken)) { BaseUri = _server.BaseUri }, host);
 
         Assert.Empty(_server.Requests);
         Assert.Contains("Revoke", Assert.Single(host.WhatIfLines));
@@ -175,7 +175,7 @@ public sealed class Auth0ServerTests : IDisposable
     {
         var host = new FakeHost();
 
-        RevokeAuth0RefreshTokenOperation.Invoke(new(clientId, Secure(RefreshToken)) { BaseUri = _server.BaseUri, ClientSecret = secret is null ? null : Secure(secret) }, host);
+        RevokeAuth0RefreshTokenOperation.Invoke(new Auth0Context(new RecordingBrowser()), new(clientId, Secure(RefreshToken)) { BaseUri = _server.BaseUri, ClientSecret = secret is null ? null : Secure(secret) }, host);
 
         var error = Assert.Single(host.Errors);
         Assert.Equal(errorId, error.ErrorId);
@@ -199,8 +199,8 @@ public sealed class Auth0ServerTests : IDisposable
         var browser = new FollowingBrowser();
         var host = new FakeHost();
 
-        DisconnectAuth0SessionOperation.Invoke(new LogoutUrlRequest { BaseUri = _server.BaseUri, ClientId = FakeAuth0Server.PublicClient, RedirectUri = returnTo },
-            new DisconnectOptions { Wait = true, Timeout = TimeSpan.FromSeconds(20) }, browser, host);
+        DisconnectAuth0SessionOperation.Invoke(new Auth0Context(browser),
+            new DisconnectAuth0SessionRequest { BaseUri = _server.BaseUri, ClientId = FakeAuth0Server.PublicClient, ReturnTo = returnTo, Wait = true, Timeout = TimeSpan.FromSeconds(20) }, host);
 
         var session = Assert.IsType<Auth0LogoutSession>(Assert.Single(host.Output));
         Assert.True(session.Returned);
@@ -220,8 +220,8 @@ public sealed class Auth0ServerTests : IDisposable
         var browser = new RecordingBrowser();
         var host = new FakeHost();
 
-        DisconnectAuth0SessionOperation.Invoke(new LogoutUrlRequest { BaseUri = _server.BaseUri, ClientId = FakeAuth0Server.PublicClient },
-            new DisconnectOptions { Wait = true, Timeout = TimeSpan.FromMilliseconds(300) }, browser, host);
+        DisconnectAuth0SessionOperation.Invoke(new Auth0Context(browser),
+            new DisconnectAuth0SessionRequest { BaseUri = _server.BaseUri, ClientId = FakeAuth0Server.PublicClient, Wait = true, Timeout = TimeSpan.FromMilliseconds(300) }, host);
 
         var opened = Assert.Single(browser.Opened).AbsoluteUri;
         Assert.Matches(@"returnTo=http%3A%2F%2F127\.0\.0\.1%3A\d+%2F$", opened);
@@ -238,8 +238,8 @@ public sealed class Auth0ServerTests : IDisposable
         var browser = new FollowingBrowser();
         var host = new FakeHost();
 
-        DisconnectAuth0SessionOperation.Invoke(new LogoutUrlRequest { BaseUri = _server.BaseUri, ClientId = FakeAuth0Server.PublicClient },
-            new DisconnectOptions { Wait = true, Timeout = TimeSpan.FromSeconds(1) }, browser, host);
+        DisconnectAuth0SessionOperation.Invoke(new Auth0Context(browser),
+            new DisconnectAuth0SessionRequest { BaseUri = _server.BaseUri, ClientId = FakeAuth0Server.PublicClient, Wait = true, Timeout = TimeSpan.FromSeconds(1) }, host);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await browser.Navigation!).Status);
         Assert.Equal("LogoutReturnTimeout", Assert.Single(host.Errors).ErrorId);
@@ -250,11 +250,11 @@ public sealed class Auth0ServerTests : IDisposable
     {
         var browser = new RecordingBrowser();
         var whatIf = new FakeHost { WhatIf = true };
-        var request = new LogoutUrlRequest { Domain = "acme.eu.auth0.com", ClientId = "CID", RedirectUri = "https://app.example.com/" };
+        var request = new DisconnectAuth0SessionRequest { Domain = "acme.eu.auth0.com", ClientId = "CID", ReturnTo = "https://app.example.com/" };
 
-        DisconnectAuth0SessionOperation.Invoke(request, new DisconnectOptions(), browser, whatIf);
+        DisconnectAuth0SessionOperation.Invoke(new Auth0Context(browser), request, whatIf);
         var noBrowser = new FakeHost();
-        DisconnectAuth0SessionOperation.Invoke(request, new DisconnectOptions { NoBrowser = true }, browser, noBrowser);
+        DisconnectAuth0SessionOperation.Invoke(new Auth0Context(browser), request with { NoBrowser = true }, noBrowser);
 
         Assert.Empty(browser.Opened);
         Assert.Contains("https://acme.eu.auth0.com/v2/logout?client_id=CID&returnTo=https%3A%2F%2Fapp.example.com%2F", Assert.Single(whatIf.WhatIfLines));
@@ -271,8 +271,8 @@ public sealed class Auth0ServerTests : IDisposable
         var browser = new RecordingBrowser();
         var host = new FakeHost();
 
-        DisconnectAuth0SessionOperation.Invoke(new LogoutUrlRequest { Domain = "acme.eu.auth0.com", Endpoint = Auth0LogoutEndpoint.Oidc, IdTokenHint = idToken },
-            new DisconnectOptions(), browser, host);
+        DisconnectAuth0SessionOperation.Invoke(new Auth0Context(browser),
+            new DisconnectAuth0SessionRequest { Domain = "acme.eu.auth0.com", Endpoint = Auth0LogoutEndpoint.Oidc, IdTokenHint = Secure(idToken) }, host);
 
         Assert.Contains(idToken, Assert.Single(browser.Opened).AbsoluteUri);
         Assert.Single(host.ShouldProcessCalls);
@@ -287,7 +287,8 @@ public sealed class Auth0ServerTests : IDisposable
         var host = new FakeHost();
         var browser = new RecordingBrowser();
 
-        DisconnectAuth0SessionOperation.Invoke(new LogoutUrlRequest { Domain = "acme.eu.auth0.com", RedirectUri = returnTo }, new DisconnectOptions { Wait = true }, browser, host);
+        DisconnectAuth0SessionOperation.Invoke(new Auth0Context(browser),
+            new DisconnectAuth0SessionRequest { Domain = "acme.eu.auth0.com", ReturnTo = returnTo, Wait = true }, host);
 
         var error = Assert.Single(host.Errors);
         Assert.Equal("WaitNeedsLoopbackReturnTo", error.ErrorId);
@@ -298,6 +299,6 @@ public sealed class Auth0ServerTests : IDisposable
 
     [Fact]
     public void Wait_and_NoBrowser_together_are_refused()
-        => Assert.Equal("WaitWithNoBrowser", Assert.Throws<LogoutException>(() => DisconnectAuth0SessionOperation.Invoke(
-            new LogoutUrlRequest { Domain = "acme.eu.auth0.com" }, new DisconnectOptions { Wait = true, NoBrowser = true }, new RecordingBrowser(), new FakeHost())).ErrorId);
+        => Assert.Equal("WaitWithNoBrowser", Assert.Throws<LogoutException>(() => DisconnectAuth0SessionOperation.Invoke(new Auth0Context(new RecordingBrowser()),
+            new DisconnectAuth0SessionRequest { Domain = "acme.eu.auth0.com", Wait = true, NoBrowser = true }, new FakeHost())).ErrorId);
 }

@@ -18,18 +18,18 @@ public sealed class LogoutUrlTests
 
     public static IEnumerable<object[]> Encodings() => Cases["encoding"]!.AsArray().Select(c => new object[] { (string)c!["returnTo"]!, (string)c["escape_data_string"]! });
 
-    private static Auth0LogoutUrl Get(LogoutUrlRequest request)
+    private static Auth0LogoutUrl Get(GetAuth0LogoutUrlRequest request)
     {
         var host = new FakeHost();
-        GetAuth0LogoutUrlOperation.Invoke(request, host);
+        GetAuth0LogoutUrlOperation.Invoke(new Auth0Context(new RecordingBrowser()), request, host);
         return Assert.IsType<Auth0LogoutUrl>(Assert.Single(host.Output));
     }
 
     // A bad value is the item's non-terminating error: nothing is emitted, the caller's pipeline goes on.
-    private static LogoutError Error(LogoutUrlRequest request)
+    private static LogoutError Error(GetAuth0LogoutUrlRequest request)
     {
         var host = new FakeHost();
-        GetAuth0LogoutUrlOperation.Invoke(request, host);
+        GetAuth0LogoutUrlOperation.Invoke(new Auth0Context(new RecordingBrowser()), request, host);
         Assert.Empty(host.Output);
         return Assert.Single(host.Errors);
     }
@@ -38,7 +38,7 @@ public sealed class LogoutUrlTests
     [MemberData(nameof(ModuleUrls))]
     public void Every_module_url_of_the_fixture_is_built_byte_for_byte(string domain, string? clientId, string returnTo, bool federated, string expected)
     {
-        var url = Get(new LogoutUrlRequest { Domain = domain, ClientId = clientId, RedirectUri = returnTo, Federated = federated });
+        var url = Get(new GetAuth0LogoutUrlRequest { Domain = domain, ClientId = clientId, ReturnTo = returnTo, Federated = federated });
 
         Assert.Equal(expected, url.GetUri().AbsoluteUri);
         Assert.Equal(expected, url.GetUri().OriginalString);
@@ -49,7 +49,7 @@ public sealed class LogoutUrlTests
     [MemberData(nameof(Encodings))]
     public void ReturnTo_is_encoded_once_exactly_as_auth0_js_encodes_it(string returnTo, string encoded)
     {
-        var url = Get(new LogoutUrlRequest { Domain = "example.us.auth0.com", RedirectUri = returnTo });
+        var url = Get(new GetAuth0LogoutUrlRequest { Domain = "example.us.auth0.com", ReturnTo = returnTo });
 
         Assert.Equal("https://example.us.auth0.com/v2/logout?returnTo=" + encoded, url.GetUri().AbsoluteUri);
     }
@@ -59,7 +59,7 @@ public sealed class LogoutUrlTests
     {
         var pinned = (string)Cases["sdk_pinned_urls"]![0]!["url"]!;
 
-        var url = Get(new LogoutUrlRequest { Domain = "me.auth0.com", ClientId = "123", RedirectUri = "http://page.com", Federated = true });
+        var url = Get(new GetAuth0LogoutUrlRequest { Domain = "me.auth0.com", ClientId = "123", ReturnTo = "http://page.com", Federated = true });
 
         Assert.Equal(pinned, url.GetUri().AbsoluteUri);
     }
@@ -67,8 +67,8 @@ public sealed class LogoutUrlTests
     [Fact]
     public void Federated_is_a_bare_flag_and_never_federated_false()
     {
-        var on = Get(new LogoutUrlRequest { Domain = "acme.eu.auth0.com", Federated = true });
-        var off = Get(new LogoutUrlRequest { Domain = "acme.eu.auth0.com", ClientId = "CID" });
+        var on = Get(new GetAuth0LogoutUrlRequest { Domain = "acme.eu.auth0.com", Federated = true });
+        var off = Get(new GetAuth0LogoutUrlRequest { Domain = "acme.eu.auth0.com", ClientId = "CID" });
 
         Assert.Equal("https://acme.eu.auth0.com/v2/logout?federated", on.GetUri().AbsoluteUri);
         Assert.Equal("https://acme.eu.auth0.com/v2/logout?client_id=CID", off.GetUri().AbsoluteUri);
@@ -79,10 +79,10 @@ public sealed class LogoutUrlTests
     public void Oidc_uses_oidc_logout_with_its_own_parameter_names_and_hides_the_id_token_when_shown()
     {
         const string idToken = "eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJDSUQifQ.c2lnbmF0dXJlLXNlY3JldA";
-        var url = Get(new LogoutUrlRequest
+        var url = Get(new GetAuth0LogoutUrlRequest
         {
-            Domain = "acme.eu.auth0.com", Endpoint = Auth0LogoutEndpoint.Oidc, ClientId = "CID", IdTokenHint = idToken, LogoutHint = "sid 1",
-            RedirectUri = "https://app.example.com/bye?x=1", State = "s/1", UiLocales = "fr-CA en", Federated = true,
+            Domain = "acme.eu.auth0.com", Endpoint = Auth0LogoutEndpoint.Oidc, ClientId = "CID", IdTokenHint = new System.Net.NetworkCredential("", idToken).SecurePassword, LogoutHint = "sid 1",
+            ReturnTo = "https://app.example.com/bye?x=1", State = "s/1", UiLocales = "fr-CA en", Federated = true,
         });
 
         Assert.Equal("https://acme.eu.auth0.com/oidc/logout?client_id=CID&id_token_hint=" + idToken + "&logout_hint=sid%201"
@@ -96,7 +96,7 @@ public sealed class LogoutUrlTests
     [Fact]
     public void Oidc_only_parameters_without_Oidc_are_refused()
     {
-        var e = Error(new LogoutUrlRequest { Domain = "acme.eu.auth0.com", State = "x" });
+        var e = Error(new GetAuth0LogoutUrlRequest { Domain = "acme.eu.auth0.com", State = "x" });
         Assert.Equal("OidcParameterWithoutOidc", e.ErrorId);
     }
 
@@ -117,7 +117,7 @@ public sealed class LogoutUrlTests
     [InlineData("", "is empty")]
     public void Hostile_or_mistaken_domains_are_refused_with_a_clear_reason(string domain, string reason)
     {
-        var e = Error(new LogoutUrlRequest { Domain = domain, RedirectUri = "https://app.example.com/" });
+        var e = Error(new GetAuth0LogoutUrlRequest { Domain = domain, ReturnTo = "https://app.example.com/" });
 
         Assert.Equal("InvalidAuth0Domain", e.ErrorId);
         Assert.Equal(ErrorKind.InvalidArgument, e.Kind);
@@ -128,7 +128,7 @@ public sealed class LogoutUrlTests
 
     [Fact]
     public void Domains_are_host_names_lower_cased()
-        => Assert.Equal("https://acme.eu.auth0.com/v2/logout", Get(new LogoutUrlRequest { Domain = "ACME.eu.Auth0.com" }).GetUri().AbsoluteUri);
+        => Assert.Equal("https://acme.eu.auth0.com/v2/logout", Get(new GetAuth0LogoutUrlRequest { Domain = "ACME.eu.Auth0.com" }).GetUri().AbsoluteUri);
 
     [Theory]
     [InlineData("javascript:alert(1)", "'javascript' scheme")]
@@ -144,7 +144,7 @@ public sealed class LogoutUrlTests
     [InlineData(" https://app.example.com/", "whitespace")]
     public void Hostile_returnTo_values_are_refused(string returnTo, string reason)
     {
-        var e = Error(new LogoutUrlRequest { Domain = "acme.eu.auth0.com", RedirectUri = returnTo });
+        var e = Error(new GetAuth0LogoutUrlRequest { Domain = "acme.eu.auth0.com", ReturnTo = returnTo });
 
         Assert.Equal("InvalidReturnTo", e.ErrorId);
         Assert.Contains(reason, e.Message);
@@ -157,7 +157,7 @@ public sealed class LogoutUrlTests
     [InlineData("http://[::1]:8080/", "http://[::1]:8080/v2/logout")]
     [InlineData("https://auth.gateway.example/tenant/", "https://auth.gateway.example/tenant/v2/logout")]
     public void BaseUri_points_at_a_loopback_test_server_or_an_https_gateway(string baseUri, string expected)
-        => Assert.Equal(expected, Get(new LogoutUrlRequest { BaseUri = new Uri(baseUri) }).GetUri().AbsoluteUri);
+        => Assert.Equal(expected, Get(new GetAuth0LogoutUrlRequest { BaseUri = new Uri(baseUri) }).GetUri().AbsoluteUri);
 
     [Theory]
     [InlineData("http://acme.eu.auth0.com/")]
@@ -167,11 +167,11 @@ public sealed class LogoutUrlTests
     [InlineData("https://acme.eu.auth0.com/?x=1")]
     public void BaseUri_refuses_plain_http_off_loopback_user_info_and_queries(string baseUri)
     {
-        var e = Error(new LogoutUrlRequest { BaseUri = new Uri(baseUri) });
+        var e = Error(new GetAuth0LogoutUrlRequest { BaseUri = new Uri(baseUri) });
         Assert.Equal("InvalidBaseUri", e.ErrorId);
     }
 
     [Fact]
     public void Without_a_domain_or_base_uri_the_error_says_what_to_give()
-        => Assert.Equal("DomainRequired", Error(new LogoutUrlRequest()).ErrorId);
+        => Assert.Equal("DomainRequired", Error(new GetAuth0LogoutUrlRequest()).ErrorId);
 }

@@ -5,6 +5,7 @@ using LogoutModule.Core.Auth0;
 using LogoutModule.Core.Codex;
 using LogoutModule.Core.Salesforce;
 using LogoutModule.Core.Shared;
+using LogoutModule.Tests.Auth0;
 using LogoutModule.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
@@ -248,17 +249,17 @@ public sealed class HostileInputCorpusTests
         new("Remove-CodexToken -CodexHome -Force", false, (home, state, value, host) =>
             RemoveCodexTokenOperation.Invoke(state.Context(), new RemoveCodexTokenRequest { CodexHome = Path.Combine(home.Home, "project", ".sf", value), Force = true, SkipRevoke = true, LockWait = TimeSpan.FromSeconds(2) }, host)),
         new("Get-Auth0LogoutUrl -Domain", true, (_, _, value, host) =>
-            GetAuth0LogoutUrlOperation.Invoke(new LogoutUrlRequest { Domain = value, ClientId = "client", RedirectUri = "http://127.0.0.1:1/done" }, host)),
+            GetAuth0LogoutUrlOperation.Invoke(new Auth0Context(new RecordingBrowser()), new GetAuth0LogoutUrlRequest { Domain = value, ClientId = "client", ReturnTo = "http://127.0.0.1:1/done" }, host)),
         new("Get-Auth0LogoutUrl -ReturnTo", true, (_, _, value, host) =>
-            GetAuth0LogoutUrlOperation.Invoke(new LogoutUrlRequest { Domain = "127.0.0.1", ClientId = "client", RedirectUri = value }, host)),
+            GetAuth0LogoutUrlOperation.Invoke(new Auth0Context(new RecordingBrowser()), new GetAuth0LogoutUrlRequest { Domain = "127.0.0.1", ClientId = "client", ReturnTo = value }, host)),
         new("Get-Auth0LogoutUrl -ClientId -Oidc", true, (_, _, value, host) =>
-            GetAuth0LogoutUrlOperation.Invoke(new LogoutUrlRequest { Domain = "127.0.0.1", Endpoint = Auth0LogoutEndpoint.Oidc, ClientId = value, RedirectUri = "http://127.0.0.1:1/done" }, host)),
+            GetAuth0LogoutUrlOperation.Invoke(new Auth0Context(new RecordingBrowser()), new GetAuth0LogoutUrlRequest { Domain = "127.0.0.1", Endpoint = Auth0LogoutEndpoint.Oidc, ClientId = value, ReturnTo = "http://127.0.0.1:1/done" }, host)),
         new("Test-Auth0LogoutUrl -AllowedLogoutUrl", true, (_, _, value, host) =>
-            TestAuth0LogoutUrlOperation.Invoke(new LogoutUrlRequest { Domain = "127.0.0.1", ClientId = "client", RedirectUri = "http://127.0.0.1:1/done" },
-                new LogoutUrlCheck { AllowedLogoutUrls = new[] { value } }, host)),
+            TestAuth0LogoutUrlOperation.Invoke(new Auth0Context(new RecordingBrowser()),
+                new TestAuth0LogoutUrlRequest { Domain = "127.0.0.1", ClientId = "client", ReturnTo = "http://127.0.0.1:1/done", AllowedLogoutUrls = new[] { value } }, host)),
         new("Test-Auth0LogoutUrl -ReturnTo", true, (_, _, value, host) =>
-            TestAuth0LogoutUrlOperation.Invoke(new LogoutUrlRequest { Domain = "127.0.0.1", ClientId = "client", RedirectUri = value },
-                new LogoutUrlCheck { AllowedLogoutUrls = new[] { "http://127.0.0.1:1/*" } }, host)),
+            TestAuth0LogoutUrlOperation.Invoke(new Auth0Context(new RecordingBrowser()),
+                new TestAuth0LogoutUrlRequest { Domain = "127.0.0.1", ClientId = "client", ReturnTo = value, AllowedLogoutUrls = new[] { "http://127.0.0.1:1/*" } }, host)),
     };
 
     // ---- the generator ----
