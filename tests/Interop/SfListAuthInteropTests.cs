@@ -19,15 +19,12 @@ public sealed class SfListAuthInteropTests : IClassFixture<SfListAuthInteropTest
 
     public sealed class VariedHome : IDisposable
     {
-        private readonly TempDirectory _temp = new();
-
-        public string Home => _temp.Combine("home");
-        public string Project => Path.Combine(Home, "project");
-
         private JsonObject? _summary;
-        public JsonObject Summary => _summary ??= RealSf.MakeHome(Home);
 
-        public void Dispose() => _temp.Dispose();
+        public SfHome Home { get; } = SfHome.Empty();
+        public JsonObject Summary => _summary ??= RealSf.MakeHome(Home.Home);
+
+        public void Dispose() => Home.Dispose();
     }
 
     [InteropTheory(RealSf.SfVariable, RealSf.NodeVariable, RealSf.CoreVariable)]
@@ -37,17 +34,15 @@ public sealed class SfListAuthInteropTests : IClassFixture<SfListAuthInteropTest
     public void Our_listing_equals_the_real_sf_listing_field_by_field(bool insideProject, string? targetOrgVariable)
     {
         _ = _fixture.Summary;
-        var cwd = insideProject ? _fixture.Project : _fixture.Home;
+        var cwd = insideProject ? _fixture.Home.Project : _fixture.Home.Home;
         var extra = new Dictionary<string, string>();
         if (targetOrgVariable is not null) extra["SF_TARGET_ORG"] = targetOrgVariable;
 
-        var sf = RealSf.Run(Peers.Variable(RealSf.SfVariable), new[] { "org", "list", "auth", "--json" }, cwd, _fixture.Home, extra);
+        var sf = RealSf.Run(Peers.Variable(RealSf.SfVariable), new[] { "org", "list", "auth", "--json" }, cwd, _fixture.Home.Home, extra);
         var sfResult = (JsonArray)JsonNode.Parse(sf.StandardOutput)!["result"]!;
 
-        var environment = new Dictionary<string, string?>(extra.ToDictionary(p => p.Key, p => (string?)p.Value)) { ["SF_USE_GENERIC_UNIX_KEYCHAIN"] = "true" };
-        var context = new SfContext(_fixture.Home, cwd, name => environment.GetValueOrDefault(name), DateTimeOffset.UtcNow, HostPlatform.Linux);
         var host = new FakeHost();
-        GetAuthenticatedOrgOperation.Invoke(context, null, host);
+        GetAuthenticatedOrgOperation.Invoke(_fixture.Home.Context(cwd, DateTimeOffset.UtcNow, extra), null, host);
         var ours = new JsonArray(host.OutputOf<OrgAuthorization>().Select(org => (JsonNode)SfListJson.ToSfEntry(org)).ToArray());
 
         Assert.Equal(13, sfResult.Count);
@@ -64,8 +59,7 @@ public sealed class SfListAuthInteropTests : IClassFixture<SfListAuthInteropTest
             .SelectMany(org => org!["secrets"] is JsonObject s ? s.Select(p => p.Value?.ToString()) : Enumerable.Empty<string?>())
             .OfType<string>().Where(s => s.Length >= 8).ToList();
         var host = new FakeHost();
-        var environment = new Dictionary<string, string?> { ["SF_USE_GENERIC_UNIX_KEYCHAIN"] = "true" };
-        GetAuthenticatedOrgOperation.Invoke(new SfContext(_fixture.Home, _fixture.Project, environment.GetValueOrDefault, DateTimeOffset.UtcNow, HostPlatform.Linux), new[] { "*" }, host);
+        GetAuthenticatedOrgOperation.Invoke(_fixture.Home.Context(_fixture.Home.Project, DateTimeOffset.UtcNow), new[] { "*" }, host);
 
         Assert.NotEmpty(secrets);
         var text = host.AllText();

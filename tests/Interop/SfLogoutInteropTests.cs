@@ -21,13 +21,13 @@ public sealed class SfLogoutInteropTests : IClassFixture<SfLogoutInteropTests.Ba
 
     public sealed class BaseHome : IDisposable
     {
-        private readonly TempDirectory _temp = new();
+        private readonly SfHome _home = SfHome.Empty();
         private JsonObject? _summary;
 
-        public string Home => _temp.Combine("base");
+        public string Home => _home.Home;
         public JsonObject Summary => _summary ??= RealSf.MakeHome(Home);
 
-        public void Dispose() => _temp.Dispose();
+        public void Dispose() => _home.Dispose();
     }
 
     public static TheoryData<string, string[], bool> Scenarios => new()
@@ -50,12 +50,11 @@ public sealed class SfLogoutInteropTests : IClassFixture<SfLogoutInteropTests.Ba
     public void Our_logout_leaves_the_same_tree_as_the_real_sf(string scenario, string[] sfArguments, bool insideProject)
     {
         _ = _base.Summary;
-        using var temp = new TempDirectory();
-        var sfHome = Copy(_base.Home, temp.Combine("sf"));
-        var ourHome = Copy(_base.Home, temp.Combine("ours"));
+        using var sfHome = Copy(_base.Home);
+        using var ourHome = Copy(_base.Home);
         var keyBefore = File.ReadAllBytes(Path.Combine(_base.Home, ".sfdx", "key.json"));
 
-        var sf = RealSf.Json(sfHome, insideProject ? Path.Combine(sfHome, "project") : sfHome,
+        var sf = RealSf.Json(sfHome.Home, insideProject ? sfHome.Project : sfHome.Home,
             new[] { "org", "logout" }.Concat(sfArguments).Append("--no-prompt").ToArray());
         Assert.True(sf["status"]?.GetValue<int>() == 0, $"{scenario}: sf failed: {sf["message"]}");
 
@@ -63,8 +62,8 @@ public sealed class SfLogoutInteropTests : IClassFixture<SfLogoutInteropTests.Ba
         DisconnectOrgOperation.Invoke(Context(ourHome, insideProject), Request(sfArguments), host);
         Assert.Empty(host.Errors);
 
-        AssertSameTree(sfHome, ourHome, scenario);
-        Assert.Equal(keyBefore, File.ReadAllBytes(Path.Combine(ourHome, ".sfdx", "key.json")));
+        AssertSameTree(sfHome.Home, ourHome.Home, scenario);
+        Assert.Equal(keyBefore, File.ReadAllBytes(Path.Combine(ourHome.Sfdx, "key.json")));
 
         var loggedOutBySf = sf["result"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         Assert.NotEmpty(loggedOutBySf);
@@ -82,21 +81,20 @@ public sealed class SfLogoutInteropTests : IClassFixture<SfLogoutInteropTests.Ba
     public void A_copied_auth_file_sharing_a_username_leaves_the_same_tree_as_the_real_sf(string flag, string? value)
     {
         _ = _base.Summary;
-        using var temp = new TempDirectory();
-        var sfHome = Copy(_base.Home, temp.Combine("sf"));
-        var ourHome = Copy(_base.Home, temp.Combine("ours"));
+        using var sfHome = Copy(_base.Home);
+        using var ourHome = Copy(_base.Home);
         foreach (var home in new[] { sfHome, ourHome })
-            File.Copy(Path.Combine(home, ".sfdx", Hub + ".json"), Path.Combine(home, ".sfdx", "copy@acme-devhub.example.com.json"));
+            File.Copy(home.AuthFilePath(Hub), home.AuthFilePath("copy@acme-devhub.example.com"));
         var sfArguments = value is null ? new[] { flag } : new[] { flag, value };
 
-        var sf = RealSf.Json(sfHome, sfHome, new[] { "org", "logout" }.Concat(sfArguments).Append("--no-prompt").ToArray());
+        var sf = RealSf.Json(sfHome.Home, sfHome.Home, new[] { "org", "logout" }.Concat(sfArguments).Append("--no-prompt").ToArray());
         Assert.True(sf["status"]?.GetValue<int>() == 0, $"sf failed: {sf["message"]}");
         var host = new FakeHost();
         DisconnectOrgOperation.Invoke(Context(ourHome, false), Request(sfArguments), host);
 
         Assert.Empty(host.Errors);
-        Assert.True(File.Exists(Path.Combine(sfHome, ".sfdx", "copy@acme-devhub.example.com.json")));
-        AssertSameTree(sfHome, ourHome, string.Join(" ", sfArguments) + " with a copy");
+        Assert.True(File.Exists(sfHome.AuthFilePath("copy@acme-devhub.example.com")));
+        AssertSameTree(sfHome.Home, ourHome.Home, string.Join(" ", sfArguments) + " with a copy");
         var loggedOutBySf = sf["result"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         Assert.Equal(2, loggedOutBySf.Count(u => u == Hub));
         Assert.Equal(loggedOutBySf.Distinct().OrderBy(u => u, StringComparer.Ordinal), host.OutputOf<OrgLogoutResult>().Select(r => r.Username).OrderBy(u => u, StringComparer.Ordinal));
@@ -107,14 +105,13 @@ public sealed class SfLogoutInteropTests : IClassFixture<SfLogoutInteropTests.Ba
     public void After_our_logout_the_real_sf_lists_exactly_the_remaining_orgs()
     {
         var all = _base.Summary["orgs"]!.AsArray().Select(o => o!["username"]!.GetValue<string>()).ToList();
-        using var temp = new TempDirectory();
-        var home = Copy(_base.Home, temp.Combine("ours"));
+        using var home = Copy(_base.Home);
         var host = new FakeHost();
         DisconnectOrgOperation.Invoke(Context(home, false), new DisconnectOrgRequest { TargetOrgs = new[] { "hub", "m1", "scratch-old" }, Force = true }, host);
         var removed = host.OutputOf<OrgLogoutResult>().Select(r => r.Username).ToList();
         Assert.Equal(3, removed.Count);
 
-        var listed = RealSf.Json(home, home, "org", "list", "auth")["result"]!.AsArray().Select(o => o!["username"]!.GetValue<string>());
+        var listed = RealSf.Json(home.Home, home.Home, "org", "list", "auth")["result"]!.AsArray().Select(o => o!["username"]!.GetValue<string>());
 
         Assert.Equal(all.Except(removed).OrderBy(u => u, StringComparer.Ordinal), listed.OrderBy(u => u, StringComparer.Ordinal));
         Assert.DoesNotContain(Hub, listed);
@@ -132,22 +129,24 @@ public sealed class SfLogoutInteropTests : IClassFixture<SfLogoutInteropTests.Ba
         };
     }
 
-    private static SfContext Context(string home, bool insideProject)
-        => new(home, insideProject ? Path.Combine(home, "project") : home,
-            name => name == "SF_USE_GENERIC_UNIX_KEYCHAIN" ? "true" : null, DateTimeOffset.UtcNow, HostPlatform.Linux);
+    private static SfContext Context(SfHome home, bool insideProject)
+        => home.Context(insideProject ? home.Project : null, DateTimeOffset.UtcNow);
 
-    private static string Copy(string from, string to)
+    /// <summary>A `cp -a` copy of a home (modes and times kept, as sf's own files have them).</summary>
+    private static SfHome Copy(string from)
     {
-        var result = Programs.Run("cp", new[] { "-a", from, to });
-        Assert.True(result.ExitCode == 0, result.StandardError);
-        return to;
+        var home = SfHome.Empty();
+        var result = Programs.Run("cp", new[] { "-a", from, home.Home });
+        if (result.ExitCode == 0) return home;
+        home.Dispose();
+        throw new InvalidOperationException($"cp -a {from} failed ({result.ExitCode}): {result.StandardError}");
     }
 
     /// <summary>The same files (sf's bookkeeping aside) with the same parsed JSON.</summary>
     private static void AssertSameTree(string sfHome, string ourHome, string scenario)
     {
-        var sfTree = Tree(sfHome);
-        var ourTree = Tree(ourHome);
+        var sfTree = FolderSnapshot.Texts(sfHome, IsSfBookkeeping);
+        var ourTree = FolderSnapshot.Texts(ourHome, IsSfBookkeeping);
         Assert.Equal(sfTree.Keys.OrderBy(k => k, StringComparer.Ordinal), ourTree.Keys.OrderBy(k => k, StringComparer.Ordinal));
         foreach (var (file, sfContent) in sfTree)
             Assert.True(SameContent(sfContent, ourTree[file]), $"{scenario}: {file} differs:\nsf:   {sfContent}\nours: {ourTree[file]}");
@@ -159,10 +158,6 @@ public sealed class SfLogoutInteropTests : IClassFixture<SfLogoutInteropTests.Ba
            || relative.StartsWith(".config/", StringComparison.Ordinal)
            || (relative.StartsWith(".sf/sf-", StringComparison.Ordinal) && relative.EndsWith(".log", StringComparison.Ordinal));
 
-    private static Dictionary<string, string> Tree(string root) => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-        .Select(path => (Relative: Path.GetRelativePath(root, path).Replace('\\', '/'), Path: path))
-        .Where(file => !IsSfBookkeeping(file.Relative))
-        .ToDictionary(file => file.Relative, file => File.ReadAllText(file.Path));
 
     private static bool SameContent(string a, string b)
     {

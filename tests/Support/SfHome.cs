@@ -30,13 +30,19 @@ public sealed class SfHome : IDisposable
         return home;
     }
 
-    /// <summary>An empty home folder: no .sfdx at all.</summary>
+    /// <summary>An empty home folder: no .sfdx at all (nor the home folder itself until a context or a file needs it).</summary>
     public static SfHome Empty() => new() { };
 
-    public SfContext Context(string? currentDirectory = null, DateTimeOffset? now = null)
+    /// <summary>
+    /// The core's view of this home: run from <paramref name="currentDirectory"/> (default: the home) at
+    /// <paramref name="now"/> (default: the fixture's fixed date) with <see cref="Environment"/>, plus
+    /// <paramref name="variables"/> for this context only.
+    /// </summary>
+    public SfContext Context(string? currentDirectory = null, DateTimeOffset? now = null, IReadOnlyDictionary<string, string>? variables = null)
     {
         Directory.CreateDirectory(Home);
         var environment = new Dictionary<string, string?>(Environment);
+        if (variables is not null) foreach (var (name, value) in variables) environment[name] = value;
         return new SfContext(Home, currentDirectory ?? Home, name => environment.TryGetValue(name, out var value) ? value : null,
             now ?? new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero), HostPlatform.Linux);
     }

@@ -25,8 +25,6 @@ public sealed class DisconnectOrgTests
         return host.OutputOf<OrgLogoutResult>().ToList();
     }
 
-    private static Dictionary<string, byte[]> Snapshot(string root) => Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories)
-        .ToDictionary(path => Path.GetRelativePath(root, path), path => File.Exists(path) ? File.ReadAllBytes(path) : Array.Empty<byte>());
 
     internal static string Text(string path) => File.ReadAllText(path);
     internal static string GlobalConfig(SfHome home) => Path.Combine(home.Home, ".sf", "config.json");
@@ -113,9 +111,9 @@ public sealed class DisconnectOrgTests
     public void The_project_default_is_unset_in_both_project_files_only_when_run_inside_the_project()
     {
         using var outside = SfHome.FromFixture();
-        var projectBefore = Snapshot(outside.Project);
+        var projectBefore = FolderSnapshot.Take(outside.Project);
         LogOut(outside, new DisconnectOrgRequest { TargetOrgs = new[] { "org2" }, Force = true });
-        Assert.Equal(projectBefore, Snapshot(outside.Project));
+        Assert.Equal(projectBefore, FolderSnapshot.Take(outside.Project));
 
         using var inside = SfHome.FromFixture();
         var globalBefore = File.ReadAllBytes(GlobalConfig(inside));
@@ -161,7 +159,7 @@ public sealed class DisconnectOrgTests
     {
         using var home = SfHome.FromFixture();
         home.WriteAuthFile("solo@fixture.example.com", new JsonObject { ["orgId"] = "00D0000000000SOLO", ["instanceUrl"] = "https://solo.example.com" });
-        var before = Snapshot(home.Home);
+        var before = FolderSnapshot.Take(home.Home);
         Directory.CreateDirectory(AliasFile(home) + ".lock"); // a held lock would fail the run if it were taken
         Directory.CreateDirectory(GlobalConfig(home) + ".lock");
 
@@ -170,7 +168,7 @@ public sealed class DisconnectOrgTests
         Assert.Empty(result.AliasesRemoved);
         Assert.Empty(result.ConfigKeysUnset);
         before.Remove(Path.Combine(".sfdx", "solo@fixture.example.com.json"));
-        var after = Snapshot(home.Home);
+        var after = FolderSnapshot.Take(home.Home);
         after.Remove(Path.Combine(".sfdx", "alias.json.lock"));
         after.Remove(Path.Combine(".sf", "config.json.lock"));
         Assert.Equal(before, after);
@@ -180,13 +178,13 @@ public sealed class DisconnectOrgTests
     public void WhatIf_describes_every_change_per_org_and_changes_no_byte()
     {
         using var home = SfHome.FromFixture();
-        var before = Snapshot(home.Home);
+        var before = FolderSnapshot.Take(home.Home);
         var host = new FakeHost { WhatIf = true };
 
         var results = LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "hub", "org2" } }, host, cwd: home.Project);
 
         Assert.Empty(results);
-        Assert.Equal(before, Snapshot(home.Home));
+        Assert.Equal(before, FolderSnapshot.Take(home.Home));
         Assert.Equal(2, host.WhatIfLines.Count);
         var hub = host.WhatIfLines[0];
         Assert.Contains($"\"{User0} (hub,org0)\"", hub);
@@ -225,10 +223,10 @@ public sealed class DisconnectOrgTests
     public void A_session_that_cannot_confirm_fails_before_changing_anything()
     {
         using var home = SfHome.FromFixture();
-        var before = Snapshot(home.Home);
+        var before = FolderSnapshot.Take(home.Home);
         var error = Assert.Throws<LogoutException>(() => LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" } }));
         Assert.Equal("ConfirmationNotPossible", error.ErrorId);
-        Assert.Equal(before, Snapshot(home.Home));
+        Assert.Equal(before, FolderSnapshot.Take(home.Home));
     }
 
     [Fact]
@@ -292,7 +290,7 @@ public sealed class DisconnectOrgTests
     {
         using var home = SfHome.FromFixture();
         ForgetDefaults(home);
-        var before = Snapshot(home.Home);
+        var before = FolderSnapshot.Take(home.Home);
         var host = ConsoleHost(ConsoleKey.Enter);
 
         Assert.Empty(LogOut(home, new DisconnectOrgRequest(), host));
@@ -300,7 +298,7 @@ public sealed class DisconnectOrgTests
         Assert.Empty(host.Errors);
         Assert.Empty(host.ShouldContinueCalls);
         Assert.Contains("No orgs selected for logout.", host.Verbose);
-        Assert.Equal(before, Snapshot(home.Home));
+        Assert.Equal(before, FolderSnapshot.Take(home.Home));
     }
 
     [Fact]
@@ -346,7 +344,7 @@ public sealed class DisconnectOrgTests
     {
         using var home = SfHome.FromFixture();
         ForgetDefaults(home);
-        var before = Snapshot(home.Home);
+        var before = FolderSnapshot.Take(home.Home);
         using var stopping = new CancellationTokenSource();
         var host = new FakeHost
         {
@@ -363,7 +361,7 @@ public sealed class DisconnectOrgTests
         Assert.ThrowsAny<OperationCanceledException>(() => LogOut(home, new DisconnectOrgRequest { Force = true }, host));
 
         Assert.Empty(host.Output);
-        Assert.Equal(before, Snapshot(home.Home));
+        Assert.Equal(before, FolderSnapshot.Take(home.Home));
     }
 
     [Fact]
@@ -383,10 +381,10 @@ public sealed class DisconnectOrgTests
     {
         using var home = SfHome.FromFixture();
         File.Delete(home.AuthFilePath(User1));
-        var before = Snapshot(home.Home);
+        var before = FolderSnapshot.Take(home.Home);
         var host = new FakeHost();
         Assert.Empty(LogOut(home, new DisconnectOrgRequest { Force = true }, host));
-        Assert.Equal(before, Snapshot(home.Home));
+        Assert.Equal(before, FolderSnapshot.Take(home.Home));
         Assert.Contains(host.Warnings, w => w.StartsWith("No orgs found to log out of", StringComparison.Ordinal));
     }
 
@@ -501,7 +499,7 @@ public sealed class DisconnectOrgTests
         using var server = new LoopbackRevokeServer(_ => 200);
         PointAt(home, User1, "http://127.0.0.1:9"); // discard port: nothing listens
         PointAt(home, User2, server.BaseUrl);
-        var before = Snapshot(home.Home);
+        var before = FolderSnapshot.Take(home.Home);
         var host = new FakeHost();
 
         var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1", "org2" }, Force = true, Revoke = true }, host));
@@ -515,7 +513,7 @@ public sealed class DisconnectOrgTests
         Assert.Contains("127.0.0.1:9", error.Message);
         Assert.Contains("not logged out", error.Message);
         // org1 keeps everything: its auth file, its alias and the target-org naming it.
-        Assert.Equal(before[Path.Combine(".sfdx", User1 + ".json")], File.ReadAllBytes(home.AuthFilePath(User1)));
+        Assert.Equal(before[".sfdx/" + User1 + ".json"], FolderSnapshot.Take(home.Home)[".sfdx/" + User1 + ".json"]);
         Assert.Contains("\"org1\"", Text(AliasFile(home)));
         Assert.Contains("\"target-org\": \"org1\"", Text(GlobalConfig(home)));
         Assert.False(File.Exists(home.AuthFilePath(User2)));
@@ -554,7 +552,7 @@ public sealed class DisconnectOrgTests
         using var server = new LoopbackRevokeServer(_ => status == 0 ? 200 : status);
         if (status == 0) server.Delay = TimeSpan.FromSeconds(5);
         PointAt(home, User1, server.BaseUrl);
-        var before = Snapshot(home.Home);
+        var before = FolderSnapshot.Take(home.Home);
         var host = new FakeHost();
 
         var results = LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true, Revoke = true, Timeout = TimeSpan.FromMilliseconds(status == 0 ? 300 : 20_000) }, host);
@@ -563,7 +561,7 @@ public sealed class DisconnectOrgTests
         var error = Assert.Single(host.Errors);
         Assert.Equal("RevokeFailed", error.ErrorId);
         Assert.Contains(reason, error.Message);
-        Assert.Equal(before, Snapshot(home.Home));
+        Assert.Equal(before, FolderSnapshot.Take(home.Home));
     }
 
     [Fact]
@@ -572,7 +570,7 @@ public sealed class DisconnectOrgTests
         using var home = SfHome.FromFixture();
         using var server = new LoopbackRevokeServer(_ => 200) { Delay = TimeSpan.FromSeconds(30) };
         foreach (var user in new[] { User1, User2, User3 }) PointAt(home, user, server.BaseUrl);
-        var before = Snapshot(home.Home);
+        var before = FolderSnapshot.Take(home.Home);
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var host = new FakeHost { Stopping = stop.Token };
         var watch = Stopwatch.StartNew();
@@ -580,7 +578,7 @@ public sealed class DisconnectOrgTests
         Assert.ThrowsAny<OperationCanceledException>(() => LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1", "org2", "org3" }, Force = true, Revoke = true }, host));
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.3), $"took {watch.ElapsedMilliseconds} ms");
-        Assert.Equal(before, Snapshot(home.Home));
+        Assert.Equal(before, FolderSnapshot.Take(home.Home));
         Assert.Empty(host.Output);
     }
 

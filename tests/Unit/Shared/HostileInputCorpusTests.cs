@@ -127,7 +127,7 @@ public sealed class HostileInputCorpusTests
     private static void Check(string caseName, string operation, string root, Func<string, bool> isOwn, bool readOnly,
         Action<FakeHost> invoke, string? hostileValue, List<Failure> failures)
     {
-        var before = Snapshot(root);
+        var before = FolderSnapshot.Take(root);
         var host = new FakeHost { WhatIf = operation.Contains("WhatIf", StringComparison.Ordinal) };
         var errors = new List<LogoutError>();
         var clock = Stopwatch.StartNew();
@@ -158,7 +158,7 @@ public sealed class HostileInputCorpusTests
                 Fail("RawControlInMessage", Escape(raw));
         }
 
-        var after = Snapshot(root);
+        var after = FolderSnapshot.Take(root);
         foreach (var path in before.Keys.Union(after.Keys).OrderBy(p => p, StringComparer.Ordinal))
         {
             before.TryGetValue(path, out var was);
@@ -179,35 +179,6 @@ public sealed class HostileInputCorpusTests
     /// <summary>sf's own folders: the home's and the project's .sf and .sfdx.</summary>
     private static bool IsSfOwn(string relative)
         => new[] { "home/.sf", "home/.sfdx", "home/project/.sf", "home/project/.sfdx" }.Any(folder => IsUnder(relative, folder));
-
-    /// <summary>Every entry under root (links not followed): kind, mode and a hash of the bytes or the link target.</summary>
-    private static Dictionary<string, string> Snapshot(string root)
-    {
-        var entries = new Dictionary<string, string>();
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            foreach (var path in Directory.EnumerateFileSystemEntries(pending.Pop()))
-            {
-                var info = new FileInfo(path);
-                var relative = Path.GetRelativePath(root, path);
-                if (info.LinkTarget is { } target)
-                {
-                    entries[relative] = $"link->{target}";
-                    continue;
-                }
-                var mode = File.GetUnixFileMode(path);
-                if (Directory.Exists(path))
-                {
-                    entries[relative] = $"dir {mode}";
-                    pending.Push(path);
-                }
-                else entries[relative] = $"file {mode} {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)))[..16]}";
-            }
-        }
-        return entries;
-    }
 
     // ---- operations, as the cmdlets call them ----
 
