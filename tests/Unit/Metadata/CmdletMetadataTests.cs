@@ -3,6 +3,7 @@ using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using LogoutModule.Core.Shared;
+using LogoutModule.HelpWriter;
 using LogoutModule.Tests.Support;
 using Xunit;
 
@@ -19,7 +20,7 @@ public sealed class CmdletMetadataTests : IDisposable
 
     private static readonly string[] ReadOnlyVerbs = { "Get", "Test" };
 
-    private readonly CmdletMetadata _metadata = new();
+    private readonly CmdletMetadata _metadata = new(RepoPaths.CmdletAssembly);
 
     public void Dispose() => _metadata.Dispose();
 

@@ -1,5 +1,6 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using LogoutModule.HelpWriter;
 using LogoutModule.Tests.Support;
 using Xunit;
 

@@ -1,11 +1,11 @@
 using System.Xml.Linq;
-using LogoutModule.Tests.Support;
 
-namespace LogoutModule.Tests.Help;
+namespace LogoutModule.HelpWriter;
 
 /// <summary>
 /// Writes the MAML file PowerShell's Get-Help reads (&lt;Assembly&gt;.dll-Help.xml) from the platyPS markdown, so builds
-/// without pwsh or platyPS still ship help. The committed file is regenerated and compared by a test. The syntax comes
+/// without pwsh or platyPS still ship help. The build runs it (Program); a test compares the committed file with a fresh
+/// write. The syntax comes
 /// from the cmdlet's real parameter sets (mandatory and position per set), not from the markdown's one Required per
 /// parameter, so Get-Help's syntax agrees with Get-Command -Syntax.
 /// </summary>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace LogoutModule.Tests.Help;
+namespace LogoutModule.HelpWriter;
 
 /// <summary>One cmdlet's help as written in docs/help/&lt;Verb-Noun&gt;.md (platyPS markdown).</summary>
 public sealed class CmdletHelp

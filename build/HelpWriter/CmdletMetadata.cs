@@ -1,27 +1,29 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
-using System.Text;
 
-namespace LogoutModule.Tests.Support;
+namespace LogoutModule.HelpWriter;
 
 /// <summary>
-/// The cmdlet layer read as metadata from the built module (System.Reflection.MetadataLoadContext), because
-/// PowerShellStandard's System.Management.Automation cannot run cmdlets. Enum arguments come back as ints.
+/// The cmdlet layer read as metadata from a built LogoutCmdlets.dll (System.Reflection.MetadataLoadContext), because
+/// PowerShellStandard's System.Management.Automation cannot run cmdlets: what the help's syntax is written from, and
+/// what the metadata tests inspect. Enum arguments come back as ints.
 /// </summary>
 public sealed class CmdletMetadata : IDisposable
 {
     private const string Sma = "System.Management.Automation";
     private readonly MetadataLoadContext _context;
 
-    public CmdletMetadata()
+    /// <summary>Reads <paramref name="cmdletAssemblyPath"/> (LogoutCmdlets.dll) with the LogoutCore.dll beside it.</summary>
+    public CmdletMetadata(string cmdletAssemblyPath)
     {
+        var coreAssemblyPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(cmdletAssemblyPath))!, "LogoutCore.dll");
         var runtime = RuntimeEnvironment.GetRuntimeDirectory();
         var paths = Directory.GetFiles(runtime, "*.dll")
             .Where(p => Path.GetFileName(p) != "System.Management.Automation.dll")
-            .Concat(new[] { SmaReferenceAssembly, RepoPaths.CmdletAssembly, RepoPaths.CoreAssembly });
+            .Concat(new[] { SmaReferenceAssembly, cmdletAssemblyPath, coreAssemblyPath });
         _context = new MetadataLoadContext(new PathAssemblyResolver(paths), "System.Private.CoreLib");
-        CmdletAssembly = _context.LoadFromAssemblyPath(RepoPaths.CmdletAssembly);
-        CoreAssembly = _context.LoadFromAssemblyPath(RepoPaths.CoreAssembly);
+        CmdletAssembly = _context.LoadFromAssemblyPath(cmdletAssemblyPath);
+        CoreAssembly = _context.LoadFromAssemblyPath(coreAssemblyPath);
         SmaAssembly = _context.LoadFromAssemblyName(Sma);
         Cmdlets = CmdletAssembly.GetTypes()
             .Select(type => (type, attribute: type.GetCustomAttributesData().SingleOrDefault(a => a.AttributeType.FullName == Sma + ".CmdletAttribute")))
@@ -39,52 +41,6 @@ public sealed class CmdletMetadata : IDisposable
     public Assembly CoreAssembly { get; }
     public Assembly SmaAssembly { get; }
     public IReadOnlyList<CmdletInfo> Cmdlets { get; }
-
-    /// <summary>Approved verbs: the string constants of SMA's Verbs* classes.</summary>
-    public IReadOnlySet<string> ApprovedVerbs() => SmaAssembly.GetTypes()
-        .Where(t => t.Namespace == Sma && t.Name.StartsWith("Verbs", StringComparison.Ordinal))
-        .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
-        .Where(f => f.IsLiteral)
-        .Select(f => (string)f.GetRawConstantValue()!)
-        .ToHashSet(StringComparer.Ordinal);
-
-    public IReadOnlySet<string> ErrorCategoryNames() => SmaAssembly.GetType(Sma + ".ErrorCategory")!
-        .GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>A plain-text snapshot of the whole public surface, compared with the committed one on each run.</summary>
-    public string Surface()
-    {
-        var text = new StringBuilder();
-        foreach (var cmdlet in Cmdlets)
-        {
-            text.Append(cmdlet.Name).Append(" (").Append(cmdlet.Type.FullName).Append(')');
-            text.Append(" ShouldProcess=").Append(cmdlet.SupportsShouldProcess);
-            text.Append(" ConfirmImpact=").Append(cmdlet.ConfirmImpact);
-            text.Append(" DefaultSet=").Append(cmdlet.DefaultParameterSetName ?? "-").Append('\n');
-            text.Append("  OutputType: ").Append(string.Join(", ", cmdlet.OutputTypes.Select(t => t.FullName))).Append('\n');
-            foreach (var parameter in cmdlet.Parameters)
-            {
-                text.Append("  -").Append(parameter.Name).Append(" [").Append(TypeName(parameter.Type)).Append(']');
-                if (parameter.Aliases.Count > 0) text.Append(" Alias=").Append(string.Join("/", parameter.Aliases));
-                if (parameter.SupportsWildcards) text.Append(" Wildcards");
-                text.Append('\n');
-                foreach (var set in parameter.Sets)
-                {
-                    text.Append("    set ").Append(set.Name).Append(':');
-                    if (set.Mandatory) text.Append(" Mandatory");
-                    if (set.Position is { } position and >= 0) text.Append(" Position=").Append(position);
-                    if (set.ValueFromPipeline) text.Append(" ByValue");
-                    if (set.ValueFromPipelineByPropertyName) text.Append(" ByPropertyName");
-                    text.Append('\n');
-                }
-            }
-        }
-        return text.ToString();
-    }
-
-    private static string TypeName(Type type) => type.IsArray ? TypeName(type.GetElementType()!) + "[]"
-        : type.IsGenericType && type.GetGenericTypeDefinition().FullName == "System.Nullable`1" ? TypeName(type.GetGenericArguments()[0]) + "?"
-        : type.FullName!;
 
     public void Dispose() => _context.Dispose();
 }
