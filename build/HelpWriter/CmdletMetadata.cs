@@ -54,6 +54,7 @@ public sealed class CmdletInfo
         Noun = (string)attribute.ConstructorArguments[1].Value!;
         object? Named(string name) => attribute.NamedArguments.FirstOrDefault(a => a.MemberName == name).TypedValue.Value;
         SupportsShouldProcess = Named("SupportsShouldProcess") as bool? ?? false;
+        HelpUri = Named("HelpUri") as string;
         ConfirmImpact = Named("ConfirmImpact") as int? ?? 2; // Medium
         DefaultParameterSetName = Named("DefaultParameterSetName") as string;
         OutputTypes = type.GetCustomAttributesData()
@@ -75,6 +76,9 @@ public sealed class CmdletInfo
     public string Noun { get; }
     public string Name => Verb + "-" + Noun;
     public bool SupportsShouldProcess { get; }
+
+    /// <summary>CmdletAttribute.HelpUri: the page Get-Help -Online opens.</summary>
+    public string? HelpUri { get; }
     public int ConfirmImpact { get; }
     public string? DefaultParameterSetName { get; }
     public IReadOnlyList<Type> OutputTypes { get; }

@@ -44,7 +44,7 @@ public static class MamlWriter
                 new XElement(Maml + "title", $"-------------------------- {example.Title} --------------------------"),
                 new XElement(Dev + "code", example.Code),
                 new XElement(Dev + "remarks", example.Remarks.Select(Para))))),
-            new XElement(Command + "relatedLinks"));
+            new XElement(Command + "relatedLinks", RelatedLinks(help, metadata)));
     }
 
     /// <summary>
@@ -71,6 +71,17 @@ public static class MamlWriter
             if (metadata.SupportsShouldProcess) members.AddRange(new[] { "WhatIf", "Confirm" }.Select(n => ParameterElement(documented[n], false, "named")));
             yield return new XElement(Command + "syntaxItem", new XElement(Maml + "name", help.Name), members);
         }
+    }
+
+    /// <summary>
+    /// The cmdlet's HelpUri first, as platyPS writes it ("Online Version:"): with no HelpUri on the command, Get-Help
+    /// -Online opens the first related link that is a URL. Then the markdown's RELATED LINKS.
+    /// </summary>
+    private static IEnumerable<XElement> RelatedLinks(CmdletHelp help, CmdletInfo metadata)
+    {
+        var links = help.RelatedLinks.ToList();
+        if (metadata.HelpUri is { Length: > 0 } online) links.Insert(0, new HelpLink("Online Version:", online));
+        return links.Select(link => new XElement(Maml + "navigationLink", new XElement(Maml + "linkText", link.Text), new XElement(Maml + "uri", link.Uri)));
     }
 
     private static XElement ParameterElement(HelpParameter parameter, bool required, string position) => new(Command + "parameter",

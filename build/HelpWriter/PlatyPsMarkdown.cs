@@ -13,7 +13,15 @@ public sealed class CmdletHelp
     public IReadOnlyList<HelpType> Inputs { get; init; } = Array.Empty<HelpType>();
     public IReadOnlyList<HelpType> Outputs { get; init; } = Array.Empty<HelpType>();
     public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
+
+    /// <summary>The front matter's "online version:" (empty when none), which Get-Help -Online opens.</summary>
+    public string OnlineVersion { get; init; } = "";
+
+    /// <summary>RELATED LINKS, in order: another help topic (an empty Uri) or a page.</summary>
+    public IReadOnlyList<HelpLink> RelatedLinks { get; init; } = Array.Empty<HelpLink>();
 }
+
+public sealed record HelpLink(string Text, string Uri);
 
 public sealed record HelpExample(string Title, string Code, IReadOnlyList<string> Remarks);
 
@@ -38,7 +46,9 @@ public static class PlatyPsMarkdown
 {
     public static CmdletHelp Parse(string markdown)
     {
-        var text = Regex.Replace(markdown.Replace("\r\n", "\n"), @"\A---\n.*?\n---\n", "", RegexOptions.Singleline);
+        var normalised = markdown.Replace("\r\n", "\n");
+        var frontMatter = Regex.Match(normalised, @"\A---\n(.*?)\n---\n", RegexOptions.Singleline);
+        var text = normalised.Substring(frontMatter.Length);
         var name = Regex.Match(text, @"^# (\S+)\s*$", RegexOptions.Multiline).Groups[1].Value;
         var sections = Split(text, "## ");
         return new CmdletHelp
@@ -53,6 +63,9 @@ public static class PlatyPsMarkdown
             Inputs = Split(sections.GetValueOrDefault("INPUTS", ""), "### ").Select(p => new HelpType(p.Key, Paragraphs(p.Value))).ToList(),
             Outputs = Split(sections.GetValueOrDefault("OUTPUTS", ""), "### ").Select(p => new HelpType(p.Key, Paragraphs(p.Value))).ToList(),
             Notes = Paragraphs(sections.GetValueOrDefault("NOTES", "")),
+            OnlineVersion = Regex.Match(frontMatter.Groups[1].Value, @"^online version:[ \t]*(\S*)", RegexOptions.Multiline).Groups[1].Value,
+            RelatedLinks = Regex.Matches(sections.GetValueOrDefault("RELATED LINKS", ""), @"^\[([^\]]+)\]\(([^)]*)\)", RegexOptions.Multiline)
+                .Select(m => new HelpLink(m.Groups[1].Value, m.Groups[2].Value)).ToList(),
         };
     }
 

@@ -53,6 +53,23 @@ Describe 'Help' {
         }
     }
 
+    It 'sends Get-Help <Name> -Online to the page of the command it mirrors, and links its family and about_LogoutModule' -ForEach @(
+        @{ Name = 'Get-AuthenticatedOrg'; Uri = 'https://developer.salesforce.com/docs/platform/salesforce-cli-reference/guide/cli_reference_org_list_auth.html' }
+        @{ Name = 'Disconnect-Org'; Uri = 'https://developer.salesforce.com/docs/platform/salesforce-cli-reference/guide/cli_reference_org_logout.html' }
+        @{ Name = 'Get-CodexAuthStatus'; Uri = 'https://github.com/openai/codex/blob/main/docs/authentication.md' }
+        @{ Name = 'Remove-CodexToken'; Uri = 'https://github.com/openai/codex/blob/main/docs/authentication.md' }
+        @{ Name = 'Get-Auth0LogoutUrl'; Uri = 'https://auth0.com/docs/api/authentication#logout' }
+        @{ Name = 'Disconnect-Auth0Session'; Uri = 'https://auth0.com/docs/api/authentication#logout' }
+        @{ Name = 'Test-Auth0LogoutUrl'; Uri = 'https://auth0.com/docs/authenticate/login/logout/redirect-users-after-logout' }
+        @{ Name = 'Revoke-Auth0RefreshToken'; Uri = 'https://auth0.com/docs/api/authentication#revoke-refresh-token' }) {
+        # -Online opens the command's HelpUri, else the MAML's first related link: both must be the page (no browser is started here).
+        (Get-Command $Name).HelpUri | Should -BeExactly $Uri
+        $links = @((Get-Help $Name).relatedLinks.navigationLink)
+        $links[0].uri | Should -BeExactly $Uri
+        $links.linkText | Should -Contain 'about_LogoutModule'
+        @($links.linkText | Where-Object { $_ -ne $Name -and $_ -in (Get-Command -Module LogoutModule).Name }).Count | Should -BeGreaterOrEqual 1
+    }
+
     It 'ships about_LogoutModule mapping sf, codex and Auth0 commands and flags to cmdlets and parameters' {
         $about = Get-Help about_LogoutModule | Out-String -Width 200
         $about | Should -Match 'about_LogoutModule'

@@ -7,7 +7,8 @@ namespace LogoutModule.Commands;
 /// <summary>
 /// Ends the Auth0 session of the default browser by opening the logout URL there.
 /// </summary>
-[Cmdlet(VerbsCommunications.Disconnect, "Auth0Session", DefaultParameterSetName = V2Set, SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommunications.Disconnect, "Auth0Session", DefaultParameterSetName = V2Set, SupportsShouldProcess = true,
+    HelpUri = "https://auth0.com/docs/api/authentication#logout")]
 [OutputType(typeof(Auth0LogoutSession), typeof(Auth0LogoutUrl))]
 public sealed class DisconnectAuth0SessionCommand : Auth0LogoutCommandBase
 {

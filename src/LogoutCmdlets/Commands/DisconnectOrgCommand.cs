@@ -10,7 +10,8 @@ namespace LogoutModule.Commands;
 /// Targets from the whole pipeline are collected and logged out together in EndProcessing, so
 /// alias.json and each config file are rewritten once per run and a stream of orgs confirms like one selection.
 /// </summary>
-[Cmdlet(VerbsCommunications.Disconnect, "Org", DefaultParameterSetName = ByTargetOrgSet, SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommunications.Disconnect, "Org", DefaultParameterSetName = ByTargetOrgSet, SupportsShouldProcess = true,
+    HelpUri = "https://developer.salesforce.com/docs/platform/salesforce-cli-reference/guide/cli_reference_org_logout.html")]
 [OutputType(typeof(OrgLogoutResult))]
 public sealed class DisconnectOrgCommand : LogoutCommandBase
 {

@@ -8,7 +8,8 @@ namespace LogoutModule.Commands;
 /// <summary>
 /// Lists the Salesforce orgs the Salesforce CLI (sf) is logged into, from sf's own files.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "AuthenticatedOrg", DefaultParameterSetName = ByHomeSet)]
+[Cmdlet(VerbsCommon.Get, "AuthenticatedOrg", DefaultParameterSetName = ByHomeSet,
+    HelpUri = "https://developer.salesforce.com/docs/platform/salesforce-cli-reference/guide/cli_reference_org_list_auth.html")]
 [OutputType(typeof(OrgAuthorization))]
 public sealed class GetAuthenticatedOrgCommand : LogoutCommandBase
 {

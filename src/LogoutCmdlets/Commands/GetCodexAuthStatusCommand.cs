@@ -7,7 +7,8 @@ namespace LogoutModule.Commands;
 /// <summary>
 /// Reports whether the OpenAI Codex CLI is logged in, as `codex login status` does, from codex's own files.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "CodexAuthStatus")]
+[Cmdlet(VerbsCommon.Get, "CodexAuthStatus",
+    HelpUri = "https://github.com/openai/codex/blob/main/docs/authentication.md")]
 [OutputType(typeof(CodexAuthStatus))]
 public sealed class GetCodexAuthStatusCommand : CodexCommandBase
 {

@@ -7,7 +7,8 @@ namespace LogoutModule.Commands;
 /// <summary>
 /// Logs the OpenAI Codex CLI out as `codex logout` does, and removes a legacy auth_token from config.toml.
 /// </summary>
-[Cmdlet(VerbsCommon.Remove, "CodexToken", SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.Remove, "CodexToken", SupportsShouldProcess = true,
+    HelpUri = "https://github.com/openai/codex/blob/main/docs/authentication.md")]
 [OutputType(typeof(CodexLogoutResult))]
 public sealed class RemoveCodexTokenCommand : CodexCommandBase
 {

@@ -8,7 +8,8 @@ namespace LogoutModule.Commands;
 /// <summary>
 /// Revokes an Auth0 refresh token (POST /oauth/revoke); the token and client secret are never shown.
 /// </summary>
-[Cmdlet(VerbsSecurity.Revoke, "Auth0RefreshToken", DefaultParameterSetName = ClientIdSet, SupportsShouldProcess = true)]
+[Cmdlet(VerbsSecurity.Revoke, "Auth0RefreshToken", DefaultParameterSetName = ClientIdSet, SupportsShouldProcess = true,
+    HelpUri = "https://auth0.com/docs/api/authentication#revoke-refresh-token")]
 [OutputType(typeof(Auth0TokenRevocation))]
 public sealed class RevokeAuth0RefreshTokenCommand : Auth0CommandBase
 {

@@ -9,7 +9,8 @@ namespace LogoutModule.Commands;
 /// <summary>
 /// Tells whether Auth0 would accept a returnTo: offline against the Allowed Logout URLs, or by probing the server.
 /// </summary>
-[Cmdlet(VerbsDiagnostic.Test, "Auth0LogoutUrl", DefaultParameterSetName = ListSet)]
+[Cmdlet(VerbsDiagnostic.Test, "Auth0LogoutUrl", DefaultParameterSetName = ListSet,
+    HelpUri = "https://auth0.com/docs/authenticate/login/logout/redirect-users-after-logout")]
 [OutputType(typeof(Auth0LogoutUrlTest), typeof(bool))]
 public sealed class TestAuth0LogoutUrlCommand : LogoutCommandBase
 {

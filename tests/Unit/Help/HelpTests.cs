@@ -35,6 +35,21 @@ public sealed class HelpTests : IDisposable
     }
 
     [Fact]
+    public void Every_cmdlet_has_an_online_page_and_related_links_to_its_family_and_about_LogoutModule()
+    {
+        var names = _metadata.Cmdlets.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        Assert.All(_metadata.Cmdlets, cmdlet =>
+        {
+            var help = Read(cmdlet.Name);
+            Assert.True(Uri.TryCreate(cmdlet.HelpUri, UriKind.Absolute, out var online) && online.Scheme == "https", $"{cmdlet.Name}: HelpUri '{cmdlet.HelpUri}' is not an https URL");
+            Assert.True(help.OnlineVersion == cmdlet.HelpUri, $"{cmdlet.Name}: the markdown's online version '{help.OnlineVersion}' is not the HelpUri");
+            Assert.Contains(help.RelatedLinks, link => link.Text == "about_LogoutModule");
+            Assert.Contains(help.RelatedLinks, link => names.Contains(link.Text) && link.Text != cmdlet.Name);
+            Assert.All(help.RelatedLinks.Where(link => link.Uri.Length > 0), link => Assert.StartsWith("https://", link.Uri));
+        });
+    }
+
+    [Fact]
     public void Help_parameters_equal_the_cmdlet_parameters_plus_WhatIf_and_Confirm_under_ShouldProcess()
     {
         Assert.All(_metadata.Cmdlets, cmdlet =>
