@@ -18,6 +18,10 @@ internal static class CodexErrors
     public static LogoutException ConfigInvalid(string path, string detail, Exception? inner = null)
         => ConfigurationError("CodexConfigInvalid", path, detail, inner);
 
+    /// <summary>A config.toml that exists but cannot be read (a symbolic link to itself, an I/O failure); the target is the file.</summary>
+    public static LogoutException ConfigUnreadable(string path, IOException e)
+        => new("CodexConfigUnreadable", ErrorKind.ReadError, path, $"Error loading configuration: cannot read {PrintableText.Of(path)}: {e.Message}", e);
+
     /// <summary>codex login status's failure (its message, e.g. "Error checking login status: …") for a file it cannot read.</summary>
     public static LogoutError AuthNotReadable(string target, string message) => new("CodexAuthUnreadable", ErrorKind.ReadError, target, message);
 

@@ -42,9 +42,21 @@ public sealed class ConfigToml
     /// <summary>
     /// Reads and parses <paramref name="path"/>. Throws <see cref="LogoutModule.Core.Shared.LogoutException"/>
     /// CodexConfigInvalid (InvalidArgument) with codex's "Error loading configuration: …" wording when the bytes are
-    /// not UTF-8 or not TOML 1.1; IO exceptions pass through.
+    /// not UTF-8 or not TOML 1.1, and CodexConfigUnreadable (ReadError) naming the file when it cannot be read.
     /// </summary>
-    public static ConfigToml Read(string path) => Parse(File.ReadAllBytes(path), path);
+    public static ConfigToml Read(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (IOException e)
+        {
+            throw CodexErrors.ConfigUnreadable(path, e);
+        }
+        return Parse(bytes, path);
+    }
 
     /// <summary>Parses a file's bytes; <paramref name="path"/> only names it in errors. Throws as <see cref="Read"/>.</summary>
     public static ConfigToml Parse(byte[] utf8, string path)

@@ -58,5 +58,9 @@ public static class AliasAccessor
         {
             throw SalesforceErrors.AliasFileInvalid(aliasFile, e);
         }
+        catch (IOException e)
+        {
+            throw SalesforceErrors.FileReadFailed(aliasFile, e);
+        }
     }
 }

@@ -57,6 +57,13 @@ internal static class SalesforceErrors
     public static LogoutException AliasFileInvalid(string aliasFile, JsonException e)
         => new("AliasFileInvalid", ErrorKind.InvalidData, aliasFile, $"The sf alias file {aliasFile} is not valid JSON: {e.Message}", e);
 
+    /// <summary>
+    /// A file that exists but cannot be read (a symbolic link to itself, an I/O failure); ReadError, the target is the
+    /// file, the message the system's reason.
+    /// </summary>
+    public static LogoutException FileReadFailed(string file, IOException e)
+        => new("FileReadFailed", ErrorKind.ReadError, file, $"Cannot read {PrintableText.Of(file)}: {e.Message}", e);
+
     public static LogoutException FileWriteFailed(string file, Exception e)
         => new("FileWriteFailed", ErrorKind.WriteError, file, $"Cannot update {file}: {e.Message}", e);
 

@@ -60,7 +60,8 @@ internal static class SfAuthFile
         {
             problem = e.Message;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        // ArgumentException: a path built from a username holding a NUL, which names no file (for sf either).
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
             problem = $"The auth file {path} cannot be read ({e.Message}).";
         }

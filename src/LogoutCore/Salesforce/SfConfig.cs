@@ -145,5 +145,9 @@ public static class SfConfig
         {
             throw SalesforceErrors.ConfigFileInvalid(path, e);
         }
+        catch (IOException e)
+        {
+            throw SalesforceErrors.FileReadFailed(path, e);
+        }
     }
 }

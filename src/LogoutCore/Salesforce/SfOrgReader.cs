@@ -71,7 +71,7 @@ public static class SfOrgReader
                 // sf loads the org a file names from <username>.json: a copy is listed as that org once more,
                 // and a file whose username has no file of its own is an error entry naming that username.
                 var named = SfAuthFile.TryRead(paths.AuthFile(username), out _);
-                if (named is null) misnamedError = $"No authorization information found for {username}.";
+                if (named is null) misnamedError = $"No authorization information found for {PrintableText.Of(username)}.";
                 else json = named;
             }
             var org = Describe(file, username, json, aliases, configs, paths, fileNames, context);
