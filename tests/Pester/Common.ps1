@@ -140,30 +140,53 @@ function Measure-CtrlC {
 
 function Start-LoopbackHttpServer {
     # An HTTP server on 127.0.0.1 (port 0) in a background runspace: each request is read, then answered with -Status
-    # and -Body; .State.Requests counts the requests read. Stop it with Stop-LoopbackHttpServer.
-    param([int] $Status = 200, [string] $Body = '')
+    # and -Body after -DelaySeconds; .State.Requests counts the requests read. With -Echo the body instead echoes every
+    # value the request carried (query and body values, a bearer token) in raw, form-encoded (%2F %2B %3D, upper and
+    # lower hex) and JSON-escaped (\/ \u002B \u003d) spellings, as a JSON error answer or, with -EchoAs Html, as a page:
+    # a server whose error text repeats the token it was sent. Stop it with Stop-LoopbackHttpServer.
+    param([int] $Status = 200, [string] $Body = '', [switch] $Echo, [ValidateSet('Json', 'Html')] [string] $EchoAs = 'Json', [double] $DelaySeconds = 0)
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     $listener.Start()
     $state = [hashtable]::Synchronized(@{ Requests = 0 })
     $runspace = [powershell]::Create()
     $null = $runspace.AddScript({
-        param($listener, $status, $body, $state)
+        param($listener, $status, $body, $state, $echo, $echoAs, $delay)
         while ($true) {
             try { $client = $listener.AcceptTcpClient() } catch { return }
             try {
                 $stream = $client.GetStream()
                 $reader = [System.IO.StreamReader]::new($stream, [System.Text.Encoding]::ASCII)
-                $length = 0
-                while (($line = $reader.ReadLine())) { if ($line -match '^Content-Length:\s*(\d+)') { $length = [int]$Matches[1] } }
+                $length = 0; $values = [System.Collections.Generic.List[string]]::new()
+                $target = ($reader.ReadLine() -split ' ')[1]
+                while (($line = $reader.ReadLine())) {
+                    if ($line -match '^Content-Length:\s*(\d+)') { $length = [int]$Matches[1] }
+                    if ($line -match '^Authorization:\s*Bearer\s+(.+)$') { $values.Add($Matches[1]) }
+                }
                 $buffer = [char[]]::new($length); $read = 0
                 while ($read -lt $length) { $read += $reader.Read($buffer, $read, $length - $read) }
                 $state.Requests++
-                $bytes = [System.Text.Encoding]::UTF8.GetBytes($body)
+                if ($delay -gt 0) { Start-Sleep -Milliseconds ([int]($delay * 1000)) }
+                $answer = $body
+                if ($echo) {
+                    $posted = [string]::new($buffer)
+                    $pairs = @(if ($target -match '\?(.*)$') { $Matches[1] -split '&' }) + @(if ($posted -notmatch '^\s*\{') { $posted -split '&' })
+                    foreach ($pair in $pairs) { if ($pair -match '^[^=]+=(.+)$') { $values.Add([uri]::UnescapeDataString($Matches[1].Replace('+', ' '))) } }
+                    if ($posted -match '^\s*\{') { ($posted | ConvertFrom-Json).PSObject.Properties | Where-Object { $_.Value -is [string] } | ForEach-Object { $values.Add($_.Value) } }
+                    $spellings = foreach ($value in $values) {
+                        $encoded = [uri]::EscapeDataString($value)
+                        $value, $encoded, [regex]::Replace($encoded, '%[0-9A-F]{2}', { $args[0].Value.ToLowerInvariant() }),
+                            $value.Replace('/', '\/').Replace('+', '\u002B').Replace('=', '\u003d')
+                    }
+                    $text = "invalid_request echo: $($spellings -join ' ')"
+                    $answer = if ($echoAs -eq 'Html') { "<html><body><h1>Bad request</h1><p>$text</p></body></html>" }
+                              else { @{ error = $text; error_description = $text; message = $text } | ConvertTo-Json -Compress }
+                }
+                $bytes = [System.Text.Encoding]::UTF8.GetBytes($answer)
                 $head = [System.Text.Encoding]::ASCII.GetBytes("HTTP/1.1 $status X`r`nContent-Length: $($bytes.Length)`r`nConnection: close`r`n`r`n")
                 $stream.Write($head, 0, $head.Length); $stream.Write($bytes, 0, $bytes.Length)
             } catch { } finally { $client.Dispose() }
         }
-    }).AddArgument($listener).AddArgument($Status).AddArgument($Body).AddArgument($state)
+    }).AddArgument($listener).AddArgument($Status).AddArgument($Body).AddArgument($state).AddArgument([bool]$Echo).AddArgument($EchoAs).AddArgument($DelaySeconds)
     $handle = $runspace.BeginInvoke()
     [pscustomobject]@{ Listener = $listener; PowerShell = $runspace; Handle = $handle; State = $state; BaseUrl = "http://127.0.0.1:$($listener.LocalEndpoint.Port)" }
 }
