@@ -52,6 +52,15 @@ Describe 'Ownership as root (suite d)' -Skip:$script:NotRoot {
             Write-Host "ownership: $($script:Rewritten.Count) files rewritten as root, owner/group/mode kept on all"
         }
 
+        It 'gives a folder and file it creates (the project''s missing .sfdx mirror) the user''s owner and group' {
+            # sf mirrors project/.sf/config.json into project/.sfdx/sfdx-config.json, making the folder when missing.
+            Remove-Item -LiteralPath (Join-Path $script:SfHome 'project/.sfdx') -Recurse -Force
+            Disconnect-Org -TargetOrg org2 -Force | Out-Null
+            $created = 'project/.sfdx', 'project/.sfdx/sfdx-config.json' | ForEach-Object { Join-Path $script:SfHome $_ }
+            $created | ForEach-Object { Test-Path -LiteralPath $_ | Should -BeTrue }
+            ($created | ForEach-Object { stat -c '%u:%g' -- $_ }) | Should -Be @($script:User, $script:User)
+        }
+
         It 'keeps owner, group and mode of an auth file it rewrites (-ClientApp)' {
             $authFile = Join-Path $script:SfHome '.sfdx/user2@fixture2.example.com.json'
             $before = Get-Ownership $authFile
@@ -73,6 +82,8 @@ Describe 'Ownership as root (suite d)' -Skip:$script:NotRoot {
 
             Get-Content -Raw $config | Should -Not -Match 'auth_token'
             Get-Ownership $config | Should -BeExactly $before
+            # codex's lock files, created here and never deleted (codex keeps them too), are the user's.
+            ('auth.lock', 'auth.json.lock' | ForEach-Object { stat -c '%u:%g' -- (Join-Path $codexHome $_) }) | Should -Be @($script:User, $script:User)
             if ($env:LOGOUT_CODEX) {
                 # The fault's consequence: the user's own `codex login status` failed with "Permission denied". The peer
                 # is installed under root's home, which the user cannot enter: the user runs a copy of the binary.

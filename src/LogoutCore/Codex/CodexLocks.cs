@@ -60,13 +60,17 @@ public sealed class CodexLocks : IDisposable
     {
         try
         {
+            var created = !File.Exists(path);
 #if NET8_0_OR_GREATER
             var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
             if (modeForNewFile is { } mode && !OperatingSystem.IsWindows()) options.UnixCreateMode = (UnixFileMode)mode.Bits;
-            return new FileStream(path, options);
+            var stream = new FileStream(path, options);
 #else
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 #endif
+            // A lock file stays (see above): one root makes in a user's codex home is the user's, like the home.
+            if (created && FilePermissions.GetOwner(Path.GetDirectoryName(Path.GetFullPath(path))!) is { } owner) FilePermissions.TrySetOwner(stream, owner);
+            return stream;
         }
         catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException and not PathTooLongException)
         {

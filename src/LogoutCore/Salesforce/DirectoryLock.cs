@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using LogoutModule.Core.Shared;
 
 namespace LogoutModule.Core.Salesforce;
 
@@ -42,7 +43,7 @@ public sealed class DirectoryLock : IDisposable
         policy ??= SalesforceRetries;
         var fullPath = Path.GetFullPath(file);
         var lockPath = fullPath + ".lock";
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        FilePermissions.CreateDirectory(Path.GetDirectoryName(fullPath)!);
         for (var attempt = 0; ; attempt++)
         {
             if (TryCreateDirectoryExclusively(lockPath)) return new DirectoryLock(lockPath);
@@ -98,7 +99,12 @@ public sealed class DirectoryLock : IDisposable
             if (error == ErrorAlreadyExists) return false;
             throw new IOException($"Cannot create lock directory {path} (Win32 error {error}).");
         }
-        if (mkdir(path, 0x1FF) == 0) return true;
+        if (mkdir(path, 0x1FF) == 0)
+        {
+            // The user's, like the folder it is in: one a killed run leaves behind is then the user's sf's to clear.
+            FilePermissions.TakeParentOwner(path);
+            return true;
+        }
         var errno = Marshal.GetLastWin32Error();
         if (errno == EEXIST) return false;
         throw new IOException($"Cannot create lock directory {path} (errno {errno}).");

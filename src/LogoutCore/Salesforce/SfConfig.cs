@@ -101,7 +101,7 @@ public static class SfConfig
         AtomicFile.WriteAllText(pair.ConfigFile, JsJson.Stringify(contents, 2));
         if (!IgnoresMirror(context))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(pair.MirrorFile)!);
+            FilePermissions.CreateDirectory(Path.GetDirectoryName(pair.MirrorFile)!);
             AtomicFile.WriteAllText(pair.MirrorFile, JsJson.Stringify(ToMirror(contents), 2));
         }
         return removed;

@@ -53,6 +53,37 @@ public static class FilePermissions
 #endif
     }
 
+    /// <summary>
+    /// Directory.CreateDirectory, with every folder it makes given the owner and group of the folder it is made in, so
+    /// root working in a user's home (sudo, an admin offboarding a user) leaves folders the user owns, as if the user
+    /// had made them. A change only root may make is skipped for others, as in <see cref="TakeParentOwner"/>.
+    /// Throws as Directory.CreateDirectory.
+    /// </summary>
+    public static void CreateDirectory(string path)
+    {
+        var missing = new Stack<string>();
+        for (var folder = Path.GetFullPath(path); folder is not null && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+            missing.Push(folder);
+        Directory.CreateDirectory(path);
+        // Outermost first, so each folder's parent already has its final owner.
+        while (missing.Count > 0) TakeParentOwner(missing.Pop());
+    }
+
+    /// <summary>
+    /// Gives a file or folder just created the owner and group of the folder it is in (lchown: a link is never
+    /// followed). False when refused (only root may give a file away), when the parent cannot be examined, and on Windows.
+    /// </summary>
+    public static bool TakeParentOwner(string path)
+    {
+#if NET8_0_OR_GREATER
+        if (OperatingSystem.IsWindows()) return false;
+        var parent = Path.GetDirectoryName(Path.GetFullPath(path));
+        return parent is not null && GetOwner(parent) is { } owner && NativeMethods.LChown(path, owner.UserId, owner.GroupId) == 0;
+#else
+        return false;
+#endif
+    }
+
 #if NET8_0_OR_GREATER
     private static class NativeMethods
     {
@@ -74,6 +105,9 @@ public static class FilePermissions
         // fchown(2) has the same C signature on Linux and macOS (uid_t and gid_t are 32-bit on both).
         [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "fchown", SetLastError = true)]
         internal static extern int FChown(int fd, uint owner, uint group);
+
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "lchown", SetLastError = true)]
+        internal static extern int LChown([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, uint owner, uint group);
     }
 #endif
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using LogoutModule.Core.Codex;
+using LogoutModule.Core.Salesforce;
 using LogoutModule.Core.Shared;
 using LogoutModule.Tests.Support;
 using Xunit;
@@ -55,6 +57,43 @@ public sealed class AtomicFileOwnershipTests : IDisposable
         Assert.NotNull(new FileInfo(link).LinkTarget);
         Assert.Equal("{}", File.ReadAllText(target));
         Assert.Equal(new FileOwner(UserId, GroupId), FilePermissions.GetOwner(target));
+    }
+
+    [RootFact]
+    public void Folders_it_creates_take_the_owner_and_group_of_the_folder_they_are_made_in()
+    {
+        var home = _temp.Combine("home");
+        Directory.CreateDirectory(home);
+        Chown(home, "1000:1000");
+
+        FilePermissions.CreateDirectory(Path.Combine(home, "project", ".sfdx"));
+
+        Assert.Equal(new FileOwner(UserId, GroupId), FilePermissions.GetOwner(Path.Combine(home, "project")));
+        Assert.Equal(new FileOwner(UserId, GroupId), FilePermissions.GetOwner(Path.Combine(home, "project", ".sfdx")));
+    }
+
+    [RootFact]
+    public void An_sf_lock_directory_is_the_users_while_held_so_a_killed_runs_leftover_is_too()
+    {
+        var folder = _temp.Combine(".sfdx");
+        Directory.CreateDirectory(folder);
+        Chown(folder, "1000:1000");
+
+        using (DirectoryLock.Acquire(Path.Combine(folder, "alias.json")))
+            Assert.Equal(new FileOwner(UserId, GroupId), FilePermissions.GetOwner(Path.Combine(folder, "alias.json.lock")));
+    }
+
+    [RootFact]
+    public void Codex_lock_files_it_creates_are_the_users()
+    {
+        var home = _temp.Combine("codex");
+        Directory.CreateDirectory(home);
+        Chown(home, "1000:1000");
+
+        using (CodexLocks.Acquire(home, TimeSpan.FromSeconds(1))) { }
+
+        Assert.Equal(new FileOwner(UserId, GroupId), FilePermissions.GetOwner(Path.Combine(home, "auth.lock")));
+        Assert.Equal(new FileOwner(UserId, GroupId), FilePermissions.GetOwner(Path.Combine(home, "auth.json.lock")));
     }
 
     [Fact]
