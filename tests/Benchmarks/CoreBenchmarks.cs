@@ -37,7 +37,7 @@ public class CoreBenchmarks
     public int List()
     {
         var host = new CountingHost();
-        GetAuthenticatedOrgOperation.Invoke(Context(_template), null, host);
+        GetAuthenticatedOrgOperation.Invoke(Context(_template), new GetAuthenticatedOrgRequest(), host);
         return Check(host);
     }
 
@@ -52,6 +52,6 @@ public class CoreBenchmarks
     private int Check(CountingHost host)
         => host.Objects == N && host.Errors == 0 ? host.Objects : throw new InvalidOperationException($"{host.Objects} objects and {host.Errors} errors for {N} orgs");
 
-    private static SfContext Context(string home)
+    private static SalesforceContext Context(string home)
         => new(home, home, name => name == "SF_USE_GENERIC_UNIX_KEYCHAIN" ? "true" : null, DateTimeOffset.UtcNow, HostPlatforms.Current);
 }

@@ -42,7 +42,7 @@ public sealed class SfListAuthInteropTests : IClassFixture<SfListAuthInteropTest
         var sfResult = (JsonArray)JsonNode.Parse(sf.StandardOutput)!["result"]!;
 
         var host = new FakeHost();
-        GetAuthenticatedOrgOperation.Invoke(_fixture.Home.Context(cwd, DateTimeOffset.UtcNow, extra), null, host);
+        GetAuthenticatedOrgOperation.Invoke(_fixture.Home.Context(cwd, DateTimeOffset.UtcNow, extra), new GetAuthenticatedOrgRequest(), host);
         var ours = new JsonArray(host.OutputOf<OrgAuthorization>().Select(org => (JsonNode)SfListJson.ToSfEntry(org)).ToArray());
 
         Assert.Equal(13, sfResult.Count);
@@ -59,7 +59,7 @@ public sealed class SfListAuthInteropTests : IClassFixture<SfListAuthInteropTest
             .SelectMany(org => org!["secrets"] is JsonObject s ? s.Select(p => p.Value?.ToString()) : Enumerable.Empty<string?>())
             .OfType<string>().Where(s => s.Length >= 8).ToList();
         var host = new FakeHost();
-        GetAuthenticatedOrgOperation.Invoke(_fixture.Home.Context(_fixture.Home.Project, DateTimeOffset.UtcNow), new[] { "*" }, host);
+        GetAuthenticatedOrgOperation.Invoke(_fixture.Home.Context(_fixture.Home.Project, DateTimeOffset.UtcNow), new GetAuthenticatedOrgRequest { Names = new[] { "*" } }, host);
 
         Assert.NotEmpty(secrets);
         var text = host.AllText();
@@ -76,7 +76,7 @@ public sealed class SfListAuthInteropTests : IClassFixture<SfListAuthInteropTest
         var sf = RealSf.Run(Peers.Variable(RealSf.SfVariable), new[] { "org", "list", "auth", "--json" }, home.Home, home.Home);
         var sfResult = (JsonArray)JsonNode.Parse(sf.StandardOutput)!["result"]!;
         var host = new FakeHost();
-        GetAuthenticatedOrgOperation.Invoke(home.Context(now: DateTimeOffset.UtcNow), null, host);
+        GetAuthenticatedOrgOperation.Invoke(home.Context(now: DateTimeOffset.UtcNow), new GetAuthenticatedOrgRequest(), host);
         var ours = new JsonArray(host.OutputOf<OrgAuthorization>().Select(org => (JsonNode)SfListJson.ToSfEntry(org)).ToArray());
 
         Assert.Equal(13, sfResult.Count);

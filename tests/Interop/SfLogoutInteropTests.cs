@@ -107,7 +107,7 @@ public sealed class SfLogoutInteropTests : IClassFixture<SfLogoutInteropTests.Ba
         var all = _base.Summary["orgs"]!.AsArray().Select(o => o!["username"]!.GetValue<string>()).ToList();
         using var home = Copy(_base.Home);
         var host = new FakeHost();
-        DisconnectOrgOperation.Invoke(Context(home, false), new DisconnectOrgRequest { TargetOrgs = new[] { "hub", "m1", "scratch-old" }, Force = true }, host);
+        DisconnectOrgOperation.Invoke(Context(home, false), new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "hub", "m1", "scratch-old" } }], Force = true }, host);
         var removed = host.OutputOf<OrgLogoutResult>().Select(r => r.Username).ToList();
         Assert.Equal(3, removed.Count);
 
@@ -122,14 +122,14 @@ public sealed class SfLogoutInteropTests : IClassFixture<SfLogoutInteropTests.Ba
         string? Value(string flag) => Array.IndexOf(sfArguments, flag) is var i and >= 0 ? sfArguments[i + 1] : null;
         return new DisconnectOrgRequest
         {
-            TargetOrgs = Value("-o") is { } target ? new[] { target } : Array.Empty<string>(),
+            Selections = [new() { TargetOrgs = Value("-o") is { } target ? new[] { target } : Array.Empty<string>() }],
             All = sfArguments.Contains("--all"),
             ClientApp = Value("-c"),
             Force = true,
         };
     }
 
-    private static SfContext Context(SfHome home, bool insideProject)
+    private static SalesforceContext Context(SfHome home, bool insideProject)
         => home.Context(insideProject ? home.Project : null, DateTimeOffset.UtcNow);
 
     /// <summary>A `cp -a` copy of a home (modes and times kept, as sf's own files have them).</summary>

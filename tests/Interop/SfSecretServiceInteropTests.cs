@@ -29,7 +29,7 @@ public sealed class SfSecretServiceInteropTests
         home.Environment.Remove("SF_USE_GENERIC_UNIX_KEYCHAIN");
         home.Environment["DBUS_SESSION_BUS_ADDRESS"] = service.Address;
         var host = new FakeHost();
-        GetAuthenticatedOrgOperation.Invoke(home.Context(now: DateTimeOffset.UtcNow), null, host);
+        GetAuthenticatedOrgOperation.Invoke(home.Context(now: DateTimeOffset.UtcNow), new GetAuthenticatedOrgRequest(), host);
         var ours = new JsonArray(host.OutputOf<OrgAuthorization>().Select(org => (JsonNode)SfListJson.ToSfEntry(org)).ToArray());
 
         Assert.Equal(12, sfResult.Count);

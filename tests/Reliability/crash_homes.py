@@ -3,7 +3,8 @@
 make-sf DIR N       an sf home of N orgs (auth files named after their username, an alias each, config keys naming one)
 make-codex DIR MB   a codex home: auth.json (API key, file store) and a config.toml of about MB megabytes with auth_token
 leftovers DIR       prints how many of the module's temp files and lock folders DIR holds
-check-sf DIR / check-codex DIR   prints the problems after the rerun, one a line (none: the trial passed)
+check-sf DIR / check-codex DIR   prints the problems after the rerun, one a line (none: the trial passed); the sf home
+                    may keep Disconnect-Org's own folder .sfdx/.logoutmodule, but empty
 """
 import json, os, re, sys, tomllib
 
@@ -71,6 +72,10 @@ def check_sf(home):
     for path in (os.path.join(home, ".sf", "config.json"), os.path.join(sfdx, "sfdx-config.json")):
         if os.path.exists(path) and json.load(open(path)):
             problems.append(f"{path} still has {json.load(open(path))}")
+    # Disconnect-Org's journal folder: a killed run's journal is finished and removed by the rerun.
+    journals = os.path.join(sfdx, ".logoutmodule")
+    if os.path.isdir(journals) and os.listdir(journals):
+        problems.append(f"journal(s) left in {journals}: {', '.join(os.listdir(journals))}")
     return problems + [f"left behind: {p}" for p in ours(home)]
 
 

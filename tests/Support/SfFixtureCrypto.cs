@@ -6,7 +6,7 @@ namespace LogoutModule.Tests.Support;
 /// <summary>
 /// The encrypting half of sf's token crypto (@salesforce/core crypto.ts), for writing fixtures in sf's format:
 /// AES-256-GCM, no AAD, stored as <c>&lt;iv text&gt;&lt;ciphertext hex&gt;:&lt;tag hex&gt;</c>. The module itself only
-/// decrypts (SfCrypto), so this lives with the tests.
+/// decrypts (Crypto), so this lives with the tests.
 /// </summary>
 public static class SfFixtureCrypto
 {

@@ -38,12 +38,12 @@ public sealed class SfHome : IDisposable
     /// <paramref name="now"/> (default: the fixture's fixed date) with <see cref="Environment"/>, plus
     /// <paramref name="variables"/> for this context only.
     /// </summary>
-    public SfContext Context(string? currentDirectory = null, DateTimeOffset? now = null, IReadOnlyDictionary<string, string>? variables = null)
+    public SalesforceContext Context(string? currentDirectory = null, DateTimeOffset? now = null, IReadOnlyDictionary<string, string>? variables = null)
     {
         Directory.CreateDirectory(Home);
         var environment = new Dictionary<string, string?>(Environment);
         if (variables is not null) foreach (var (name, value) in variables) environment[name] = value;
-        return new SfContext(Home, currentDirectory ?? Home, name => environment.TryGetValue(name, out var value) ? value : null,
+        return new SalesforceContext(Home, currentDirectory ?? Home, name => environment.TryGetValue(name, out var value) ? value : null,
             now ?? new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero), HostPlatform.Linux);
     }
 
@@ -61,7 +61,7 @@ public sealed class SfHome : IDisposable
             foreach (var pair in source)
             {
                 if (pair.Value is JsonObject nested) copy[pair.Key] = Encrypt(nested);
-                else if (SfCrypto.IsSecretProperty(pair.Key) && JsJson.AsString(pair.Value) is { } plain)
+                else if (Crypto.IsSecretProperty(pair.Key) && JsJson.AsString(pair.Value) is { } plain)
                     copy[pair.Key] = SfFixtureCrypto.Encrypt(key, plain, key.Length == 32 ? $"{++counter:x12}" : $"{++counter:x24}");
                 else copy[pair.Key] = pair.Value?.DeepClone();
             }
@@ -94,18 +94,18 @@ public sealed class SfHome : IDisposable
     /// <summary>Every plaintext secret in the home's auth files, decrypted with its key: none may ever be printed.</summary>
     public IReadOnlyList<string> DecryptedSecrets(string key = FixtureKey)
     {
-        var crypto = new SfCrypto(key);
+        var crypto = new Crypto(key);
         return Directory.EnumerateFiles(Sfdx, "*.json")
-            .Where(path => SfOrgReader.IsAuthFileName(Path.GetFileName(path)))
-            .SelectMany(path => SfCrypto.SecretValues(ReadJson(path)))
+            .Where(path => OrgReader.IsAuthFileName(Path.GetFileName(path)))
+            .SelectMany(path => Crypto.SecretValues(ReadJson(path)))
             .Select(secret => TryDecrypt(crypto, secret.Value))
-            .Concat(Directory.EnumerateFiles(Sfdx, "*.json").SelectMany(path => SfCrypto.SecretValues(ReadJson(path)).Select(s => s.Value)))
+            .Concat(Directory.EnumerateFiles(Sfdx, "*.json").SelectMany(path => Crypto.SecretValues(ReadJson(path)).Select(s => s.Value)))
             .Where(value => value.Length >= 8)
             .Distinct()
             .ToList();
     }
 
-    private static string TryDecrypt(SfCrypto crypto, string value)
+    private static string TryDecrypt(Crypto crypto, string value)
     {
         if (!crypto.LooksEncrypted(value)) return value;
         try { return crypto.Decrypt(value); }

@@ -20,7 +20,7 @@ public sealed class DisconnectOrgCommand : LogoutCommandBase
     private const string AllSet = "All";
     private const string ClientAppSet = "ClientApp";
 
-    private readonly List<DisconnectOrgRequest> _requests = new();
+    private readonly List<OrgSelection> _selections = new();
 
     /// <summary>
     /// Usernames or aliases, matched exactly (case-sensitive) as sf does. Binds by property name from Username, Alias or Name
@@ -69,22 +69,25 @@ public sealed class DisconnectOrgCommand : LogoutCommandBase
     [Parameter(ParameterSetName = InputObjectSet)]
     [Parameter(ParameterSetName = AllSet)]
     [ValidateRange(1, 3600)]
-    public int TimeoutSec { get; set; } = (int)SfTokenRevoker.DefaultTimeout.TotalSeconds;
+    public int TimeoutSec { get; set; } = (int)TokenRevoker.DefaultTimeout.TotalSeconds;
 
     protected override void ProcessRecord()
-        => _requests.Add(new DisconnectOrgRequest
+        => _selections.Add(new OrgSelection
         {
             TargetOrgs = TargetOrg ?? Array.Empty<string>(),
             InputObjects = InputObject ?? Array.Empty<OrgAuthorization>(),
-            All = All.IsPresent,
             HomePath = ResolvedPath(HomePath),
+        });
+
+    protected override void EndProcessing()
+        => Run(() => DisconnectOrgOperation.Invoke(SalesforceContext.FromProcess(CurrentDirectory), new DisconnectOrgRequest
+        {
+            Selections = _selections,
+            All = All.IsPresent,
             ClientApp = ClientApp,
             Force = NoPrompt(Force),
             WhatIf = WhatIfRequested,
             Revoke = Revoke.IsPresent,
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
-        });
-
-    protected override void EndProcessing()
-        => Run(() => DisconnectOrgOperation.Invoke(SfContext.FromProcess(CurrentDirectory), _requests, Interaction));
+        }, Interaction));
 }

@@ -33,5 +33,6 @@ public sealed class GetAuthenticatedOrgCommand : LogoutCommandBase
     public string? HomePath { get; set; }
 
     protected override void ProcessRecord()
-        => Run(() => GetAuthenticatedOrgOperation.Invoke(SfContext.FromProcess(CurrentDirectory, ResolvedPath(HomePath)), Name, Interaction));
+        => Run(() => GetAuthenticatedOrgOperation.Invoke(SalesforceContext.FromProcess(CurrentDirectory, ResolvedPath(HomePath)),
+            new GetAuthenticatedOrgRequest { Names = Name ?? Array.Empty<string>() }, Interaction));
 }

@@ -26,11 +26,11 @@ internal static class CompletionResults
     /// PowerShell location, as the cmdlet resolves it), else the session's. A completer gets no session state of its own:
     /// a nested pipeline asks the session for its location, and the process directory stands in where there is none.
     /// </summary>
-    public static SfContext Context(IDictionary? fakeBoundParameters)
+    public static SalesforceContext Context(IDictionary? fakeBoundParameters)
     {
         var location = Location();
         var homePath = Bound(fakeBoundParameters, "HomePath").FirstOrDefault();
-        return SfContext.FromProcess(location, string.IsNullOrEmpty(homePath) ? null : Path.GetFullPath(Path.Combine(location, homePath)));
+        return SalesforceContext.FromProcess(location, string.IsNullOrEmpty(homePath) ? null : Path.GetFullPath(Path.Combine(location, homePath)));
     }
 
     private static string Location()

@@ -8,11 +8,11 @@ namespace LogoutModule.Commands.Completion;
 
 /// <summary>
 /// Tab completion for parameters that name an sf org (Disconnect-Org -TargetOrg, Get-AuthenticatedOrg -Name): the
-/// usernames and aliases in ~/.sfdx (or the -HomePath typed on the line) that start with what is typed (see SfOrgNames.CompleteOrg; names only, nothing is
+/// usernames and aliases in ~/.sfdx (or the -HomePath typed on the line) that start with what is typed (see OrgNames.CompleteOrg; names only, nothing is
 /// decrypted, nothing throws).
 /// </summary>
 public sealed class OrgNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-        => CompletionResults.From(SfOrgNames.CompleteOrg(CompletionResults.Context(fakeBoundParameters), wordToComplete));
+        => CompletionResults.From(OrgNames.CompleteOrg(CompletionResults.Context(fakeBoundParameters), wordToComplete));
 }

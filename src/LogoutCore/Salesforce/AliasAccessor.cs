@@ -20,28 +20,31 @@ public static class AliasAccessor
     }
 
     /// <summary>
-    /// sf's unsetValuesAndSave: removes every alias naming one of <paramref name="usernames"/> in one lock cycle and one rewrite (sf takes one
-    /// cycle per alias, which is what makes its --all slow). Nothing is locked or written when no alias names them.
-    /// Re-reads inside the lock so a concurrent sf's changes are kept. Returns the removed aliases with their usernames.
+    /// sf's unsetValuesAndSave, for a caller holding the lock of <paramref name="aliasFile"/>: the "orgs" object re-read
+    /// (a concurrent sf may have changed it since the plan), without each of <paramref name="planned"/> (alias, username)
+    /// that still names that username; an alias sf has pointed elsewhere meanwhile, or added, is kept. Adds the removed
+    /// ones to <paramref name="removed"/> in file order; null when nothing is to be removed. Throws AliasFileInvalid.
     /// </summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> UnsetValuesAndSave(string aliasFile, ICollection<string> usernames, LockRetryPolicy? lockPolicy = null)
+    internal static JsonObject? Unset(string aliasFile, IEnumerable<KeyValuePair<string, string>> planned, ICollection<KeyValuePair<string, string>> removed)
     {
-        if (usernames.Count == 0 || !GetAll(aliasFile).Any(pair => usernames.Contains(pair.Value))) return Array.Empty<KeyValuePair<string, string>>();
-        using var fileLock = DirectoryLock.Acquire(aliasFile, lockPolicy);
+        var wanted = new HashSet<(string, string)>(planned.Select(alias => (alias.Key, alias.Value)));
+        if (wanted.Count == 0) return null;
         var orgs = ReadOrgs(aliasFile, locked: true);
-        var removed = orgs.Where(pair => JsJson.AsString(pair.Value) is { } username && usernames.Contains(username))
-            .Select(pair => new KeyValuePair<string, string>(pair.Key, JsJson.AsString(pair.Value)!))
-            .ToList();
-        if (removed.Count == 0) return removed;
-        // Rebuilt rather than removed one by one: JsonObject.Remove is linear, and --all removes every alias.
+        // Rebuilt rather than removed one by one: JsonObject.Remove is linear, and -All removes every alias.
         var kept = new JsonObject();
+        var count = removed.Count;
         foreach (var pair in orgs.ToList())
         {
-            if (!(JsJson.AsString(pair.Value) is { } username && usernames.Contains(username))) kept[pair.Key] = pair.Value?.DeepClone();
+            if (JsJson.AsString(pair.Value) is { } username && wanted.Contains((pair.Key, username)))
+                removed.Add(new KeyValuePair<string, string>(pair.Key, username));
+            else kept[pair.Key] = pair.Value?.DeepClone();
         }
-        AtomicFile.WriteAllText(aliasFile, JsJson.Stringify(new JsonObject { ["orgs"] = kept }));
-        return removed;
+        return removed.Count > count ? kept : null;
     }
+
+    /// <summary>sf's write, for a caller holding the lock: the file replaced atomically by <c>{"orgs":…}</c> alone.</summary>
+    internal static void Write(string aliasFile, JsonObject orgs)
+        => AtomicFile.WriteAllText(aliasFile, JsJson.Stringify(new JsonObject { ["orgs"] = orgs }));
 
     /// <summary>
     /// The "orgs" object. Outside the lock a half-written file (sf's AliasAccessor rewriting it) is read again until

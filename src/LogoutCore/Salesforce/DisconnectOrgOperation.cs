@@ -3,33 +3,38 @@ using LogoutModule.Core.Shared;
 namespace LogoutModule.Core.Salesforce;
 
 /// <summary>What Disconnect-Org was asked to do, gathered from the whole pipeline.</summary>
-public sealed class DisconnectOrgRequest
+public sealed record DisconnectOrgRequest
 {
-    /// <summary>Usernames or aliases (exact, case-sensitive, as sf matches them).</summary>
-    public IReadOnlyList<string> TargetOrgs { get; init; } = Array.Empty<string>();
+    /// <summary>
+    /// One entry per pipeline record: its names, org objects and home. Each home is logged out once, in the order the
+    /// homes first came. The default is one empty selection: the default target-org (or the list) of the context's home.
+    /// </summary>
+    public IReadOnlyList<OrgSelection> Selections { get; init; } = new[] { new OrgSelection() };
 
-    /// <summary>Org objects from Get-AuthenticatedOrg, matched by username.</summary>
-    public IReadOnlyList<OrgAuthorization> InputObjects { get; init; } = Array.Empty<OrgAuthorization>();
-
+    /// <summary>-All: every org of each selection's home.</summary>
     public bool All { get; init; }
 
-    /// <summary>The home folder whose sf state to use (-HomePath); null for the session's own. Input objects keep the home they were listed from.</summary>
-    public string? HomePath { get; init; }
-
+    /// <summary>-ClientApp: removes only this linked client app from each target's auth file; the orgs stay logged in.</summary>
     public string? ClientApp { get; init; }
+
+    /// <summary>-Force: no ShouldContinue question (ShouldProcess, that is -WhatIf and -Confirm, still applies).</summary>
     public bool Force { get; init; }
 
     /// <summary>-WhatIf: nothing will change, so -All shows no list to choose from (the What-if lines name every org).</summary>
     public bool WhatIf { get; init; }
+
+    /// <summary>-Revoke: revoke each org's token at Salesforce first; an org whose revocation cannot be done stays logged in.</summary>
     public bool Revoke { get; init; }
 
     /// <summary>-TimeoutSec: how long each revocation may wait for the server.</summary>
-    public TimeSpan Timeout { get; init; } = SfTokenRevoker.DefaultTimeout;
+    public TimeSpan Timeout { get; init; } = TokenRevoker.DefaultTimeout;
+
+    /// <summary>How long a lock held by a concurrent sf is waited for; null for sf's own rule (DirectoryLock.SalesforceRetries).</summary>
     public LockRetryPolicy? LockPolicy { get; init; }
 }
 
 /// <summary>
-/// Disconnect-Org: sf org logout's selection and effects (see SfAuthRemover), confirmed through ShouldProcess per org
+/// Disconnect-Org: sf org logout's selection and effects (see AuthRemover), confirmed through ShouldProcess per org
 /// and then -Force or ShouldContinue, applied as one batch, one result object per org logged out.
 /// </summary>
 public static class DisconnectOrgOperation
@@ -45,85 +50,107 @@ public static class DisconnectOrgOperation
     private const string ProgressActivity = "Logging out of Salesforce orgs";
 
     /// <summary>
-    /// The requests of one pipeline (one per input record), logged out home by home in the order the homes first came:
-    /// names and -All apply to the record's -HomePath, an org object to the home it was listed from.
+    /// Logs out what <paramref name="request"/> selects, home by home in the order the homes first came: names and -All
+    /// apply to their selection's -HomePath (else <paramref name="context"/>'s home), an org object to the home it was
+    /// listed from. Writes one OrgLogoutResult per org logged out (or client app removed), and non-terminating errors
+    /// (OrgNotFound, RevokeFailed, AuthFileMissing, AuthFileNotRemoved, NoLinkedApps, InvalidClientApp). Throws
+    /// LogoutException (NoOrgSpecified, ConfirmationNotPossible, LockHeld, FileWriteFailed, AliasFileInvalid,
+    /// ConfigFileInvalid) before that home's files change, and OperationCanceledException on Ctrl+C during revocation.
     /// </summary>
-    public static void Invoke(SfContext session, IReadOnlyList<DisconnectOrgRequest> requests, IHostInteraction host)
+    public static void Invoke(SalesforceContext context, DisconnectOrgRequest request, IHostInteraction host)
     {
-        var perHome = new List<HomeSelection>();
+        var homes = new List<HomeSelection>();
         HomeSelection For(string? home)
         {
-            var found = perHome.FirstOrDefault(entry => entry.Home == home);
-            if (found is null) perHome.Add(found = new HomeSelection(home));
+            var found = homes.FirstOrDefault(entry => entry.Home == home);
+            if (found is null) homes.Add(found = new HomeSelection(home));
             return found;
         }
 
-        foreach (var request in requests)
+        foreach (var selection in request.Selections)
         {
             // A record of org objects only selects in their homes; any other record selects in its own (names, -All, or the default).
-            if (request.InputObjects.Count == 0 || request.TargetOrgs.Count > 0 || request.All)
-            {
-                var own = For(request.HomePath);
-                own.Names.AddRange(request.TargetOrgs);
-                own.All |= request.All;
-            }
-            foreach (var input in request.InputObjects)
-                For(string.IsNullOrEmpty(input.HomePath) ? request.HomePath : input.HomePath).Objects.Add(input);
+            if (selection.InputObjects.Count == 0 || selection.TargetOrgs.Count > 0 || request.All)
+                For(selection.HomePath).Names.AddRange(selection.TargetOrgs);
+            foreach (var input in selection.InputObjects)
+                For(string.IsNullOrEmpty(input.HomePath) ? selection.HomePath : input.HomePath).Objects.Add(input);
         }
 
-        var template = requests.Count > 0 ? requests[0] : new DisconnectOrgRequest();
-        foreach (var selection in perHome)
+        foreach (var home in homes)
         {
-            Invoke(selection.Home is null ? session : session.ForHome(selection.Home), new DisconnectOrgRequest
-            {
-                TargetOrgs = selection.Names,
-                InputObjects = selection.Objects,
-                All = selection.All,
-                HomePath = selection.Home,
-                ClientApp = template.ClientApp,
-                Force = template.Force,
-                WhatIf = template.WhatIf,
-                Revoke = template.Revoke,
-                Timeout = template.Timeout,
-                LockPolicy = template.LockPolicy,
-            }, host);
+            if (home.Home is null) LogOutHome(context, home, request, host);
+            else if (SalesforceContext.IsUsablePath(home.Home)) LogOutHome(context.ForHome(home.Home), home, request, host);
+            else host.WriteError(SalesforceErrors.InvalidHomePath(home.Home));
         }
     }
 
+    /// <summary>The names and org objects of every selection in one home.</summary>
     private sealed class HomeSelection
     {
         public HomeSelection(string? home) => Home = home;
         public string? Home { get; }
         public List<string> Names { get; } = new();
         public List<OrgAuthorization> Objects { get; } = new();
-        public bool All { get; set; }
     }
 
-    public static void Invoke(SfContext context, DisconnectOrgRequest request, IHostInteraction host)
+    /// <summary>
+    /// One home: the selected orgs, and those an interrupted run had confirmed and not finished (see LogoutJournal),
+    /// in one plan. An unfinished org is asked about through ShouldProcess only (its logout was confirmed before), and
+    /// a warning names the ones this run finishes.
+    /// </summary>
+    private static void LogOutHome(SalesforceContext context, HomeSelection selection, DisconnectOrgRequest request, IHostInteraction host)
     {
-        var snapshot = SfOrgReader.Read(context);
+        var snapshot = OrgReader.Read(context);
         foreach (var warning in snapshot.Warnings) host.WriteWarning(warning);
-        var candidates = SelectCandidates(snapshot, request, context, host);
-        if (candidates.Count == 0) return;
-
-        if (request.ClientApp is { } clientApp)
+        var journals = LogoutJournal.FindInterrupted(snapshot.Paths);
+        try
         {
-            RemoveClientApps(candidates, clientApp, request, host);
-            return;
-        }
+            var changed = new List<OrgAuthorization>();
+            var unfinished = LogoutJournal.Unfinished(journals, snapshot.Orgs, changed);
+            foreach (var org in changed)
+                host.WriteWarning($"An interrupted Disconnect-Org had confirmed the logout of {org.Username}, but its auth file {org.AuthFile} was written since (a new login?): it stays logged in.");
+            var candidates = SelectCandidates(snapshot, selection, request, context, host);
 
-        if (candidates.Any(org => org.IsScratchOrg)) host.WriteWarning(ScratchOrgWarning);
-        var confirmed = Confirm(candidates, snapshot.Paths, context, request, host);
-        if (confirmed.Count == 0) return;
-        foreach (var result in Apply(confirmed, snapshot.Paths, context, request, host)) host.WriteObject(result);
+            if (request.ClientApp is { } clientApp)
+            {
+                if (unfinished.Count > 0) host.WriteWarning(UnfinishedNotice(unfinished));
+                if (candidates.Count > 0) RemoveClientApps(candidates, clientApp, request, host);
+                return;
+            }
+
+            var orgs = candidates.Concat(unfinished.Where(org => !candidates.Contains(org))).ToList();
+            var keepJournals = false;
+            if (orgs.Count > 0)
+            {
+                if (orgs.Any(org => org.IsScratchOrg)) host.WriteWarning(ScratchOrgWarning);
+                var plan = DisconnectOrgPlan.For(orgs, unfinished, snapshot.Paths, context, request.Revoke);
+                var confirmed = plan.With(Confirm(plan, candidates, request, host));
+                keepJournals = unfinished.Any(org => !confirmed.Orgs.Any(planned => planned.Org == org));
+                var results = confirmed.Orgs.Count > 0 ? Apply(confirmed, context, request, host) : Array.Empty<OrgLogoutResult>();
+                var finished = results.Where(result => unfinished.Any(org => org.AuthFile == result.AuthFile)).Select(result => result.Username).ToList();
+                if (finished.Count > 0)
+                    host.WriteWarning($"Finished the logout of {string.Join(", ", finished)}, which an interrupted Disconnect-Org had left half done.");
+                foreach (var result in results) host.WriteObject(result);
+            }
+            if (!keepJournals) foreach (var journal in journals) journal.Complete();
+        }
+        finally
+        {
+            foreach (var journal in journals) journal.Dispose();
+        }
     }
+
+    /// <summary>What a run that does not finish them (Get-AuthenticatedOrg, -ClientApp) says about unfinished logouts.</summary>
+    public static string UnfinishedNotice(IEnumerable<OrgAuthorization> unfinished)
+        => $"An interrupted Disconnect-Org left the logout of {string.Join(", ", unfinished.Select(org => org.Username))} half done "
+            + "(config keys may be unset while aliases and the auth file remain); the next Disconnect-Org in this home finishes it.";
 
     /// <summary>
     /// sf's candidates: the orgs whose username equals a target or whose aliases contain it (error entries included),
     /// or every org with -All (on a console, unless -Force or -WhatIf, as a list with every org selected, as sf does);
     /// with neither, the default target-org, else the orgs the user picks from a list with none selected.
     /// </summary>
-    private static List<OrgAuthorization> SelectCandidates(SfOrgSnapshot snapshot, DisconnectOrgRequest request, SfContext context, IHostInteraction host)
+    private static List<OrgAuthorization> SelectCandidates(OrgSnapshot snapshot, HomeSelection selection, DisconnectOrgRequest request, SalesforceContext context, IHostInteraction host)
     {
         if (request.All)
         {
@@ -142,11 +169,11 @@ public static class DisconnectOrgOperation
             selected.AddRange(found.Where(org => !selected.Contains(org)));
         }
 
-        foreach (var name in request.TargetOrgs) AddMatches(name, org => org.Username == name || org.Aliases.Contains(name));
-        foreach (var input in request.InputObjects) AddMatches(input.Username, org => org.Username == input.Username);
-        if (request.TargetOrgs.Count > 0 || request.InputObjects.Count > 0) return selected;
+        foreach (var name in selection.Names) AddMatches(name, org => org.Username == name || org.Aliases.Contains(name));
+        foreach (var input in selection.Objects) AddMatches(input.Username, org => org.Username == input.Username);
+        if (selection.Names.Count > 0 || selection.Objects.Count > 0) return selected;
 
-        var defaultOrg = SfConfig.ReadEffective(snapshot.Paths, context).LastOrDefault(entry => entry.Key == SfConfig.TargetOrg)?.Value;
+        var defaultOrg = Config.ReadEffective(snapshot.Paths, context).LastOrDefault(entry => entry.Key == Config.TargetOrg)?.Value;
         if (defaultOrg is not null)
         {
             selected.AddRange(snapshot.Orgs.Where(org => org.Username == defaultOrg || org.Aliases.Contains(defaultOrg)));
@@ -188,48 +215,38 @@ public static class DisconnectOrgOperation
         return chosen.Distinct().OrderBy(index => index).Select(index => rows[index]).ToList();
     }
 
-    /// <summary>ShouldProcess per org (stop on no), then -Force or ShouldContinue with Yes/Yes to All/No/No to All.</summary>
-    private static List<OrgLogoutResult> Confirm(IReadOnlyList<OrgAuthorization> candidates, SfPaths paths, SfContext context, DisconnectOrgRequest request, IHostInteraction host)
+    /// <summary>ShouldProcess per org with its planned changes (stop on no), then, for a selected org, -Force or ShouldContinue with Yes/Yes to All/No/No to All.</summary>
+    private static List<OrgLogoutPlan> Confirm(DisconnectOrgPlan plan, IReadOnlyCollection<OrgAuthorization> selected, DisconnectOrgRequest request, IHostInteraction host)
     {
-        var configs = paths.ConfigPairs.Select(pair => (Pair: pair, Contents: SfConfig.ReadLocation(pair, context))).ToList();
-        var confirmed = new List<OrgLogoutResult>();
+        var confirmed = new List<OrgLogoutPlan>();
         bool yesToAll = false, noToAll = false;
-        foreach (var org in candidates)
+        foreach (var org in plan.Orgs)
         {
-            var names = new HashSet<string>(org.Aliases, StringComparer.Ordinal) { org.Username };
-            var changes = new List<string>();
-            if (request.Revoke) changes.Add(DescribeRevocation(org));
-            changes.AddRange(new[]
-            {
-                SfOrgReader.IsNamedAfterItsUsername(org.AuthFile, org.Username) ? $"delete the auth file {org.AuthFile}" : $"leave the auth file {org.AuthFile} (it is not named after {org.Username})",
-            });
-            if (org.Aliases.Length > 0) changes.Add($"remove the alias(es) {string.Join(", ", org.Aliases)} from {paths.AliasFile}");
-            foreach (var (pair, contents) in configs)
-            foreach (var key in SfConfig.KeysNaming(contents, names))
-                changes.Add($"unset {key} in {pair.ConfigFile} and {SfConfig.MirrorName(key)} in {pair.MirrorFile}");
-            if (!host.ShouldProcess(Describe(org), "Log out: " + string.Join("; ", changes))) continue;
-            if (!request.Force && !host.ShouldContinue($"Are you sure you want to log out of {org.Username}?", Caption, ref yesToAll, ref noToAll)) continue;
-            confirmed.Add(new OrgLogoutResult(org.Username, org.OrgId, org.AuthFile) { Source = org, HomePath = org.HomePath });
+            if (!host.ShouldProcess(org.Target, org.Action(plan.Paths.AliasFile))) continue;
+            // An unfinished logout the user did not select again was confirmed by the run that was interrupted.
+            if (!request.Force && selected.Contains(org.Org) && !host.ShouldContinue($"Are you sure you want to log out of {org.Org.Username}?", Caption, ref yesToAll, ref noToAll)) continue;
+            confirmed.Add(org);
         }
         return confirmed;
     }
 
-    private static IReadOnlyList<OrgLogoutResult> Apply(List<OrgLogoutResult> orgs, SfPaths paths, SfContext context, DisconnectOrgRequest request, IHostInteraction host)
+    private static IReadOnlyList<OrgLogoutResult> Apply(DisconnectOrgPlan plan, SalesforceContext context, DisconnectOrgRequest request, IHostInteraction host)
     {
-        var total = orgs.Count; // orgs shrinks when revocations fail
+        var total = plan.Orgs.Count;
         var showProgress = total > 1;
         void Progress(string status, int done) { if (showProgress) host.WriteProgress(new ProgressUpdate(ProgressActivityId, ProgressActivity, status, done * 100 / total)); }
 
-        RemoveLeftovers(paths, host);
+        RemoveLeftovers(plan.Paths, host);
         try
         {
             var revokeFailures = new List<LogoutError>();
-            if (request.Revoke) orgs = RevokeAll(orgs, paths, context, request, host, Progress, revokeFailures);
+            var revocations = new Dictionary<OrgLogoutPlan, RevocationOutcome>();
+            if (plan.Orgs.Any(org => org.Revokes)) plan = plan.With(RevokeAll(plan, context, request, host, Progress, revocations, revokeFailures));
 
-            var namesByAuthFile = orgs.ToDictionary(org => org.AuthFile, org => org.Source!.Aliases.Append(org.Username).ToArray(), StringComparer.Ordinal);
-            Progress("Unsetting config keys and aliases", 0);
-            var loggedOut = SfAuthRemover.LogOut(orgs, namesByAuthFile, paths, context, host,
-                index => Progress($"Deleting the auth file of {orgs[index].Username}", index), request.LockPolicy);
+            Progress("Unsetting config keys and aliases, deleting auth files", 0);
+            var report = new List<Action<IHostInteraction>>();
+            var loggedOut = AuthRemover.Apply(plan, revocations, context, request.LockPolicy, report);
+            foreach (var write in report) write(host);
             // After the others are logged out, so -ErrorAction Stop on one failure does not keep them logged in.
             foreach (var failure in revokeFailures) host.WriteError(failure);
             return loggedOut;
@@ -244,7 +261,7 @@ public static class DisconnectOrgOperation
     /// What a killed run (this module's or sf's) leaves in sf's folders: this module's temp files and stale lock
     /// directories, both older than sf's 10-second staleness. Removed before anything else changes, with a warning.
     /// </summary>
-    private static void RemoveLeftovers(SfPaths paths, IHostInteraction host)
+    private static void RemoveLeftovers(SalesforcePaths paths, IHostInteraction host)
     {
         var folders = paths.ConfigPairs.SelectMany(pair => new[] { Path.GetDirectoryName(pair.ConfigFile)!, Path.GetDirectoryName(pair.MirrorFile)! })
             .Prepend(paths.SfdxDirectory).Distinct(StringComparer.Ordinal);
@@ -254,43 +271,49 @@ public static class DisconnectOrgOperation
     }
 
     /// <summary>
-    /// Revokes every org's token, <see cref="MaxConcurrentRevocations"/> at a time, reporting in the orgs' order from this
-    /// thread (PowerShell's streams take writes only from the pipeline thread). Returns the orgs that may be logged out:
-    /// an org whose revocation could not be done gets a non-terminating RevokeFailed error and stays logged in.
+    /// Revokes every planned org's token, <see cref="MaxConcurrentRevocations"/> at a time, reporting in the plan's order
+    /// from this thread (PowerShell's streams take writes only from the pipeline thread). Returns the orgs that may be
+    /// logged out: an org whose revocation could not be done gets a non-terminating RevokeFailed error and stays logged in.
     /// Ctrl+C cancels every wait; nothing has changed on disk by then.
     /// </summary>
-    private static List<OrgLogoutResult> RevokeAll(List<OrgLogoutResult> orgs, SfPaths paths, SfContext context, DisconnectOrgRequest request,
-        IHostInteraction host, Action<string, int> progress, List<LogoutError> failures)
+    private static List<OrgLogoutPlan> RevokeAll(DisconnectOrgPlan plan, SalesforceContext context, DisconnectOrgRequest request, IHostInteraction host,
+        Action<string, int> progress, Dictionary<OrgLogoutPlan, RevocationOutcome> outcomes, List<LogoutError> failures)
     {
-        var keyLookup = SfKeychain.Find(paths, context);
-        var crypto = keyLookup.Key is { } key ? SfCrypto.TryCreate(key) : null;
+        var keyLookup = Keychain.Find(plan.Paths, context);
+        var crypto = keyLookup.Key is { } key ? Crypto.TryCreate(key) : null;
         using var throttle = new SemaphoreSlim(MaxConcurrentRevocations);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(host.Stopping);
-        async Task<SfRevocation> RevokeOne(OrgAuthorization org)
+        async Task<RevocationOutcome> RevokeOne(OrgLogoutPlan org)
         {
             await throttle.WaitAsync(stop.Token).ConfigureAwait(false);
-            try { return await SfTokenRevoker.RevokeAsync(org, crypto, request.Timeout, stop.Token).ConfigureAwait(false); }
+            try { return await TokenRevoker.RevokeAsync(org.Org.AuthFile, org.RevocationEndpoint, org.RevocationProblem, crypto, request.Timeout, stop.Token).ConfigureAwait(false); }
             finally { throttle.Release(); }
         }
 
-        var pending = orgs.Select(org => Task.Run(() => RevokeOne(org.Source!), stop.Token)).ToList();
+        var orgs = plan.Orgs;
+        var pending = orgs.Select(org => org.Revokes ? Task.Run(() => RevokeOne(org), stop.Token) : null).ToList();
         try
         {
-            var revoked = new List<OrgLogoutResult>();
+            var revoked = new List<OrgLogoutPlan>();
             for (var index = 0; index < orgs.Count; index++)
             {
                 var org = orgs[index];
-                progress($"Revoking the token of {org.Username}", index);
-                var outcome = pending[index].GetAwaiter().GetResult();
-                (org.Revocation, org.RevocationReason) = (outcome.Status, outcome.Reason);
-                if (outcome.Failed)
+                var username = org.Org.Username;
+                if (pending[index] is not { } task)
                 {
-                    failures.Add(SalesforceErrors.RevokeFailed(org.Username, outcome.Reason));
+                    revoked.Add(org);
                     continue;
                 }
-                if (outcome.Status == RevocationStatus.Revoked) host.WriteVerbose($"Revoked the token of {org.Username}.");
-                else if (outcome.Status == RevocationStatus.AlreadyInvalid) host.WriteVerbose($"The token of {org.Username} was already invalid ({outcome.Reason}).");
-                else host.WriteWarning($"The token of {org.Username} was not revoked ({outcome.Reason}); logging out locally anyway.");
+                progress($"Revoking the token of {username}", index);
+                var outcome = outcomes[org] = task.GetAwaiter().GetResult();
+                if (outcome.Failed)
+                {
+                    failures.Add(SalesforceErrors.RevokeFailed(username, outcome.Reason));
+                    continue;
+                }
+                if (outcome.Status == RevocationStatus.Revoked) host.WriteVerbose($"Revoked the token of {username}.");
+                else if (outcome.Status == RevocationStatus.AlreadyInvalid) host.WriteVerbose($"The token of {username} was already invalid ({outcome.Reason}).");
+                else host.WriteWarning($"The token of {username} was not revoked ({outcome.Reason}); logging out locally anyway.");
                 revoked.Add(org);
             }
             return revoked;
@@ -299,15 +322,9 @@ public static class DisconnectOrgOperation
         {
             // Ctrl+C (or a stop raised by a stream) leaves early: end the other requests before the throttle goes.
             stop.Cancel();
-            try { Task.WaitAll(pending.ToArray<Task>()); } catch (AggregateException) { }
+            try { Task.WaitAll(pending.OfType<Task>().ToArray()); } catch (AggregateException) { }
         }
     }
-
-    /// <summary>The What-if line of a revocation: where the token would go, or why it could not be revoked.</summary>
-    private static string DescribeRevocation(OrgAuthorization org)
-        => SfTokenRevoker.Endpoint(org.InstanceUrl, org.LoginUrl, out var problem) is { } endpoint
-            ? $"revoke its token at {Shared.Http.HttpSender.Describe(endpoint)}"
-            : $"revoke its token (cannot be done: {problem}, so the org would stay logged in)";
 
     private static void RemoveClientApps(IReadOnlyList<OrgAuthorization> orgs, string clientApp, DisconnectOrgRequest request, IHostInteraction host)
     {
@@ -324,11 +341,11 @@ public static class DisconnectOrgOperation
                 host.WriteError(SalesforceErrors.InvalidClientApp(org.Username, clientApp).ToError());
                 continue;
             }
-            if (!host.ShouldProcess(Describe(org), $"Log out of the client app \"{clientApp}\": remove clientApps.{clientApp} from {org.AuthFile}")) continue;
+            if (!host.ShouldProcess(OrgLogoutPlan.TargetOf(org), $"Log out of the client app \"{clientApp}\": remove clientApps.{clientApp} from {org.AuthFile}")) continue;
             if (!request.Force && !host.ShouldContinue($"Are you sure you want to log out of \"{clientApp}\" client app for user {org.Username}?", Caption, ref yesToAll, ref noToAll)) continue;
             try
             {
-                host.WriteObject(SfAuthRemover.RemoveClientApp(org, clientApp, request.LockPolicy));
+                host.WriteObject(AuthRemover.RemoveClientApp(org, clientApp, request.LockPolicy));
             }
             catch (LogoutException e) when (e.ErrorId is "NoLinkedApps" or "InvalidClientApp")
             {
@@ -344,6 +361,4 @@ public static class DisconnectOrgOperation
             .Where(part => part.Length > 0).ToList();
         return details.Count > 0 ? string.Join("; ", details) : "no alias, not a default";
     }
-
-    private static string Describe(OrgAuthorization org) => org.Aliases.Length == 0 ? org.Username : $"{org.Username} ({org.Alias})";
 }

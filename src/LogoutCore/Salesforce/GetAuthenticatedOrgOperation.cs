@@ -2,17 +2,32 @@ using LogoutModule.Core.Shared;
 
 namespace LogoutModule.Core.Salesforce;
 
+/// <summary>What Get-AuthenticatedOrg was asked to list.</summary>
+public sealed record GetAuthenticatedOrgRequest
+{
+    /// <summary>-Name: usernames or aliases, wildcards allowed, case-insensitive; empty lists every org.</summary>
+    public IReadOnlyList<string> Names { get; init; } = Array.Empty<string>();
+}
+
 /// <summary>Get-AuthenticatedOrg: lists the orgs, filtered by username or alias wildcards, one object each.</summary>
 public static class GetAuthenticatedOrgOperation
 {
-    public static void Invoke(SfContext context, IReadOnlyList<string>? names, IHostInteraction host)
+    /// <summary>
+    /// Writes one OrgAuthorization per org of <paramref name="context"/>'s home that a name matches (every org without
+    /// names), sorted by username; sf's warnings as warnings; an InvalidNamePattern error per invalid pattern and an
+    /// OrgNotFound error per name without wildcards that matches nothing. Throws LogoutException (ConfigFileInvalid,
+    /// AliasFileInvalid) when sf's own files cannot be read.
+    /// </summary>
+    public static void Invoke(SalesforceContext context, GetAuthenticatedOrgRequest request, IHostInteraction host)
     {
-        var snapshot = SfOrgReader.Read(context);
+        var names = request.Names;
+        var snapshot = OrgReader.Read(context);
         foreach (var warning in snapshot.Warnings) host.WriteWarning(warning);
         host.WriteVerbose($"Read {snapshot.Orgs.Count} org(s) from {snapshot.Paths.SfdxDirectory}"
             + (snapshot.Paths.ProjectDirectory is { } project ? $" with the project config of {project}." : "."));
+        WarnOfUnfinishedLogouts(snapshot, host);
 
-        if (names is null || names.Count == 0)
+        if (names.Count == 0)
         {
             foreach (var org in snapshot.Orgs) host.WriteObject(org);
             return;
@@ -30,6 +45,21 @@ public static class GetAuthenticatedOrgOperation
         foreach (var pattern in patterns.Where(p => !Wildcard.ContainsWildcard(p.Pattern) && !snapshot.Orgs.Any(org => Matches(p, org))))
         {
             host.WriteError(SalesforceErrors.OrgNotFound(pattern.Pattern));
+        }
+    }
+
+    /// <summary>Orgs an interrupted Disconnect-Org left half logged out are listed as they are, with a warning naming them.</summary>
+    private static void WarnOfUnfinishedLogouts(OrgSnapshot snapshot, IHostInteraction host)
+    {
+        var journals = LogoutJournal.FindInterrupted(snapshot.Paths, tidy: false);
+        try
+        {
+            var unfinished = LogoutJournal.Unfinished(journals, snapshot.Orgs, new List<OrgAuthorization>());
+            if (unfinished.Count > 0) host.WriteWarning(DisconnectOrgOperation.UnfinishedNotice(unfinished));
+        }
+        finally
+        {
+            foreach (var journal in journals) journal.Dispose();
         }
     }
 

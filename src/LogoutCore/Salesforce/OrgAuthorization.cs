@@ -35,8 +35,8 @@ public sealed class OrgAuthorization
     /// <summary>The effective config keys (env, project, global) whose value names this org.</summary>
     public string[] Configs { get; internal set; } = Array.Empty<string>();
 
-    public bool IsDefault => Configs.Contains(SfConfig.TargetOrg);
-    public bool IsDefaultDevHub => Configs.Contains(SfConfig.TargetDevHub);
+    public bool IsDefault => Configs.Contains(Config.TargetOrg);
+    public bool IsDefaultDevHub => Configs.Contains(Config.TargetDevHub);
     public string[] ClientApps { get; internal set; } = Array.Empty<string>();
     public bool HasPassword { get; internal set; }
     public string AuthFile { get; }

@@ -17,6 +17,10 @@ internal static class SalesforceErrors
     public static LogoutError InvalidNamePattern(string pattern, string? reason)
         => new("InvalidNamePattern", ErrorKind.InvalidArgument, pattern, $"The -Name pattern '{PrintableText.Of(pattern)}' is not a valid wildcard pattern ({PrintableText.Of(reason)}).");
 
+    /// <summary>A -HomePath no folder can have (a NUL in it); the target is the path as given.</summary>
+    public static LogoutError InvalidHomePath(string path)
+        => new("InvalidHomePath", ErrorKind.InvalidArgument, path, $"The -HomePath '{PrintableText.Of(path)}' cannot name a folder.");
+
     public static LogoutException NoOrgSpecified()
         => new("NoOrgSpecified", ErrorKind.InvalidArgument, null,
             "No org to log out of: no -TargetOrg was given, no default target-org is set, and this session cannot prompt. Pass -TargetOrg <username or alias>, or -All.");

@@ -52,7 +52,7 @@ public sealed class DisconnectOrgPerformanceTests
             home.WriteAuthFile(username, new JsonObject { ["orgId"] = "00D000000000001", ["refreshToken"] = "5Aep861" + username, ["instanceUrl"] = server.BaseUrl });
 
         var watch = Stopwatch.StartNew();
-        var results = DisconnectOrgTests.LogOut(home, new DisconnectOrgRequest { TargetOrgs = usernames, Force = true, Revoke = true });
+        var results = DisconnectOrgTests.LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = usernames }], Force = true, Revoke = true });
         watch.Stop();
 
         Console.Error.WriteLine($"Disconnect-Org core: -Revoke of 100 orgs, server answering after 200 ms, in {watch.ElapsedMilliseconds} ms");

@@ -37,7 +37,7 @@ public sealed class DisconnectOrgTests
         using var home = SfHome.FromFixture();
         var key = File.ReadAllBytes(Path.Combine(home.Sfdx, "key.json"));
 
-        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true }));
+        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1" } }], Force = true }));
 
         Assert.Equal(User1, result.Username);
         Assert.True(result.AuthFileRemoved);
@@ -59,7 +59,7 @@ public sealed class DisconnectOrgTests
     public void A_dev_hub_with_two_aliases_loses_both_aliases_and_the_default_dev_hub_in_one_alias_rewrite()
     {
         using var home = SfHome.FromFixture();
-        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { User0 }, Force = true }));
+        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { User0 } }], Force = true }));
 
         Assert.Equal(new[] { "hub", "org0" }, result.AliasesRemoved.OrderBy(a => a, StringComparer.Ordinal));
         Assert.Equal(new[] { "target-dev-hub" }, result.ConfigKeysUnset.Select(k => k.Key));
@@ -72,7 +72,7 @@ public sealed class DisconnectOrgTests
     {
         using var home = SfHome.FromFixture();
         var host = new FakeHost();
-        var results = LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "ORG1", "nope", "extra9" }, Force = true }, host);
+        var results = LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "ORG1", "nope", "extra9" } }], Force = true }, host);
 
         Assert.Equal(new[] { User9 }, results.Select(r => r.Username));
         Assert.Equal(new[] { "ORG1", "nope" }, host.Errors.Select(e => (string)e.TargetObject!));
@@ -86,12 +86,12 @@ public sealed class DisconnectOrgTests
     {
         using var home = SfHome.FromFixture();
         var orgs = new FakeHost();
-        GetAuthenticatedOrgOperation.Invoke(home.Context(), new[] { "org5", "org7" }, orgs);
+        GetAuthenticatedOrgOperation.Invoke(home.Context(), new GetAuthenticatedOrgRequest { Names = new[] { "org5", "org7" } }, orgs);
         var inputs = orgs.OutputOf<OrgAuthorization>().ToList();
         File.Delete(inputs[1].AuthFile);
         var host = new FakeHost();
 
-        var results = LogOut(home, new DisconnectOrgRequest { InputObjects = inputs, Force = true }, host);
+        var results = LogOut(home, new DisconnectOrgRequest { Selections = [new() { InputObjects = inputs }], Force = true }, host);
 
         Assert.Equal(new[] { inputs[0].Username }, results.Select(r => r.Username));
         Assert.Equal(inputs[1].Username, Assert.Single(host.Errors).TargetObject);
@@ -112,12 +112,12 @@ public sealed class DisconnectOrgTests
     {
         using var outside = SfHome.FromFixture();
         var projectBefore = FolderSnapshot.Take(outside.Project);
-        LogOut(outside, new DisconnectOrgRequest { TargetOrgs = new[] { "org2" }, Force = true });
+        LogOut(outside, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org2" } }], Force = true });
         Assert.Equal(projectBefore, FolderSnapshot.Take(outside.Project));
 
         using var inside = SfHome.FromFixture();
         var globalBefore = File.ReadAllBytes(GlobalConfig(inside));
-        var result = Assert.Single(LogOut(inside, new DisconnectOrgRequest { TargetOrgs = new[] { "org2" }, Force = true }, cwd: inside.Project));
+        var result = Assert.Single(LogOut(inside, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org2" } }], Force = true }, cwd: inside.Project));
         Assert.Equal("{}", Text(Path.Combine(inside.Project, ".sf", "config.json")));
         Assert.Equal("{}", Text(Path.Combine(inside.Project, ".sfdx", "sfdx-config.json")));
         Assert.Equal(globalBefore, File.ReadAllBytes(GlobalConfig(inside)));
@@ -149,7 +149,7 @@ public sealed class DisconnectOrgTests
     {
         using var home = SfHome.FromFixture();
         Directory.Delete(Path.Combine(home.Home, ".sf"), recursive: true);
-        LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true });
+        LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1" } }], Force = true });
         Assert.Equal("{\n  \"target-dev-hub\": \"hub\"\n}", Text(GlobalConfig(home)));
         Assert.Equal("{\n  \"defaultdevhubusername\": \"hub\"\n}", Text(GlobalMirror(home)));
     }
@@ -163,7 +163,7 @@ public sealed class DisconnectOrgTests
         Directory.CreateDirectory(AliasFile(home) + ".lock"); // a held lock would fail the run if it were taken
         Directory.CreateDirectory(GlobalConfig(home) + ".lock");
 
-        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "solo@fixture.example.com" }, Force = true }));
+        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "solo@fixture.example.com" } }], Force = true }));
 
         Assert.Empty(result.AliasesRemoved);
         Assert.Empty(result.ConfigKeysUnset);
@@ -181,7 +181,7 @@ public sealed class DisconnectOrgTests
         var before = FolderSnapshot.Take(home.Home);
         var host = new FakeHost { WhatIf = true };
 
-        var results = LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "hub", "org2" } }, host, cwd: home.Project);
+        var results = LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "hub", "org2" } }] }, host, cwd: home.Project);
 
         Assert.Empty(results);
         Assert.Equal(before, FolderSnapshot.Take(home.Home));
@@ -201,7 +201,7 @@ public sealed class DisconnectOrgTests
         using var home = SfHome.FromFixture();
         var host = new FakeHost { ContinueAnswer = (query, _) => query.Contains(User1) };
 
-        var results = LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1", "org5" } }, host);
+        var results = LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1", "org5" } }] }, host);
 
         Assert.Equal(new[] { User1 }, results.Select(r => r.Username));
         Assert.Equal($"Are you sure you want to log out of {User1}?", host.ShouldContinueCalls[0].Query);
@@ -214,7 +214,7 @@ public sealed class DisconnectOrgTests
     {
         using var home = SfHome.FromFixture();
         var host = new FakeHost { ProcessAnswer = (target, _) => !target.StartsWith(User1, StringComparison.Ordinal), ContinueAnswer = (_, _) => true };
-        var results = LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1", "org5" } }, host);
+        var results = LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1", "org5" } }] }, host);
         Assert.Equal(new[] { "user5@fixture5.example.com" }, results.Select(r => r.Username));
         Assert.Single(host.ShouldContinueCalls);
     }
@@ -224,7 +224,7 @@ public sealed class DisconnectOrgTests
     {
         using var home = SfHome.FromFixture();
         var before = FolderSnapshot.Take(home.Home);
-        var error = Assert.Throws<LogoutException>(() => LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" } }));
+        var error = Assert.Throws<LogoutException>(() => LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1" } }] }));
         Assert.Equal("ConfirmationNotPossible", error.ErrorId);
         Assert.Equal(before, FolderSnapshot.Take(home.Home));
     }
@@ -393,9 +393,9 @@ public sealed class DisconnectOrgTests
     {
         using var home = SfHome.FromFixture();
         var host = new FakeHost();
-        LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true }, host);
+        LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1" } }], Force = true }, host);
         Assert.DoesNotContain(DisconnectOrgOperation.ScratchOrgWarning, host.Warnings);
-        LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org3" }, Force = true }, host);
+        LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org3" } }], Force = true }, host);
         Assert.Contains(DisconnectOrgOperation.ScratchOrgWarning, host.Warnings);
     }
 
@@ -404,7 +404,7 @@ public sealed class DisconnectOrgTests
     {
         using var home = SfHome.FromFixture();
         home.WriteAuthFile("broken@fixture.example.com", new JsonObject { ["accessToken"] = "x", ["orgId"] = "00D0000000000BRKN" }, key: new string('1', 32));
-        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "broken@fixture.example.com" }, Force = true }));
+        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "broken@fixture.example.com" } }], Force = true }));
         Assert.True(result.AuthFileRemoved);
     }
 
@@ -416,7 +416,7 @@ public sealed class DisconnectOrgTests
         var aliasBefore = File.ReadAllBytes(AliasFile(home));
         var error = Assert.Throws<LogoutException>(() => LogOut(home, new DisconnectOrgRequest
         {
-            TargetOrgs = new[] { "org9" }, Force = true, LockPolicy = new LockRetryPolicy(1, TimeSpan.FromMilliseconds(10)),
+            Selections = [new() { TargetOrgs = new[] { "org9" } }], Force = true, LockPolicy = new LockRetryPolicy(1, TimeSpan.FromMilliseconds(10)),
         }));
         Assert.Equal("LockHeld", error.ErrorId);
         Assert.Contains(AliasFile(home), error.Message);
@@ -425,15 +425,29 @@ public sealed class DisconnectOrgTests
     }
 
     [Fact]
-    public void A_concurrent_alias_added_inside_the_lock_window_is_kept()
+    public void Aliases_a_concurrent_sf_changes_after_the_plan_are_kept_and_the_planned_ones_still_naming_the_org_go()
     {
         using var home = SfHome.FromFixture();
-        var removed = AliasAccessor.UnsetValuesAndSave(AliasFile(home), new HashSet<string> { User9 });
-        Assert.Equal(new[] { "org9", "extra9" }, removed.Select(a => a.Key).OrderByDescending(a => a.Length).Reverse().OrderBy(a => a == "extra9"));
-        File.WriteAllText(AliasFile(home), Text(AliasFile(home)).Replace("{\"orgs\":{", "{\"orgs\":{\"new\":\"user9@fixture9.example.com\","));
-        // An alias pointing at another org is never removed even if its name was an alias of ours before.
-        Assert.Single(AliasAccessor.UnsetValuesAndSave(AliasFile(home), new HashSet<string> { User9 }));
-        Assert.Contains("\"org5\"", Text(AliasFile(home)));
+        // Between the confirmation and the apply phase, sf points extra9 at another org and adds a new alias for org9.
+        var host = new FakeHost
+        {
+            ContinueAnswer = (_, _) =>
+            {
+                File.WriteAllText(AliasFile(home), Text(AliasFile(home))
+                    .Replace("\"extra9\":\"user9@fixture9.example.com\"", "\"extra9\":\"user5@fixture5.example.com\"")
+                    .Replace("{\"orgs\":{", "{\"orgs\":{\"new\":\"user9@fixture9.example.com\","));
+                return true;
+            },
+        };
+
+        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org9" } }] }, host));
+
+        Assert.Equal(new[] { "org9" }, result.AliasesRemoved);
+        var aliases = Text(AliasFile(home));
+        Assert.Contains("\"extra9\":\"user5@fixture5.example.com\"", aliases);
+        Assert.Contains("\"new\":\"user9@fixture9.example.com\"", aliases); // not planned, so not removed (sf's removeAuth keeps it too)
+        Assert.DoesNotContain("\"org9\"", aliases);
+        Assert.Contains("\"org5\"", aliases);
     }
 
     [Fact]
@@ -442,7 +456,7 @@ public sealed class DisconnectOrgTests
         using var home = SfHome.FromFixture();
         var before = home.ReadJson(home.AuthFilePath(User2));
 
-        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org2" }, ClientApp = "my-eca", Force = true }));
+        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org2" } }], ClientApp = "my-eca", Force = true }));
 
         Assert.Equal("my-eca", result.ClientAppRemoved);
         Assert.False(result.AuthFileRemoved);
@@ -459,8 +473,8 @@ public sealed class DisconnectOrgTests
     {
         using var home = SfHome.FromFixture();
         var host = new FakeHost();
-        LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, ClientApp = "my-eca", Force = true }, host);
-        LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org2" }, ClientApp = "other", Force = true }, host);
+        LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1" } }], ClientApp = "my-eca", Force = true }, host);
+        LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org2" } }], ClientApp = "other", Force = true }, host);
         Assert.Equal(new[] { "NoLinkedApps", "InvalidClientApp" }, host.Errors.Select(e => e.ErrorId));
         Assert.Equal($"{User1} doesn't have any linked client apps.", host.Errors[0].Message);
         Assert.Equal($"{User2} doesn't have a linked client app named \"other\".", host.Errors[1].Message);
@@ -478,7 +492,7 @@ public sealed class DisconnectOrgTests
         foreach (var user in users) PointAt(home, user, server.BaseUrl);
         var host = new FakeHost();
 
-        var results = LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1", "org6", "org5" }, Force = true, Revoke = true }, host);
+        var results = LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1", "org6", "org5" } }], Force = true, Revoke = true }, host);
 
         Assert.Equal(users, results.Select(r => r.Username)); // the selection's order, whatever order the answers came in
         Assert.All(results, r => Assert.True(r.AuthFileRemoved));
@@ -502,7 +516,7 @@ public sealed class DisconnectOrgTests
         var before = FolderSnapshot.Take(home.Home);
         var host = new FakeHost();
 
-        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1", "org2" }, Force = true, Revoke = true }, host));
+        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1", "org2" } }], Force = true, Revoke = true }, host));
 
         Assert.Equal(User2, result.Username);
         Assert.Equal(RevocationStatus.Revoked, result.Revocation);
@@ -525,7 +539,7 @@ public sealed class DisconnectOrgTests
     {
         using var home = SfHome.FromFixture();
         using var server = new LoopbackRevokeServer(_ => 200);
-        var authFiles = Directory.EnumerateFiles(home.Sfdx, "*.json").Where(path => SfOrgReader.IsAuthFileName(Path.GetFileName(path))).ToList();
+        var authFiles = Directory.EnumerateFiles(home.Sfdx, "*.json").Where(path => OrgReader.IsAuthFileName(Path.GetFileName(path))).ToList();
         foreach (var file in authFiles) PointAt(home, Path.GetFileNameWithoutExtension(file), server.BaseUrl);
         PointAt(home, User1, "ftp://fixture1.example.com");
         PointAt(home, User2, "http://fixture2.example.com"); // a made-up public host: never contacted
@@ -555,7 +569,7 @@ public sealed class DisconnectOrgTests
         var before = FolderSnapshot.Take(home.Home);
         var host = new FakeHost();
 
-        var results = LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true, Revoke = true, Timeout = TimeSpan.FromMilliseconds(status == 0 ? 300 : 20_000) }, host);
+        var results = LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1" } }], Force = true, Revoke = true, Timeout = TimeSpan.FromMilliseconds(status == 0 ? 300 : 20_000) }, host);
 
         Assert.Empty(results);
         var error = Assert.Single(host.Errors);
@@ -575,7 +589,7 @@ public sealed class DisconnectOrgTests
         var host = new FakeHost { Stopping = stop.Token };
         var watch = Stopwatch.StartNew();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1", "org2", "org3" }, Force = true, Revoke = true }, host));
+        Assert.ThrowsAny<OperationCanceledException>(() => LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1", "org2", "org3" } }], Force = true, Revoke = true }, host));
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.3), $"took {watch.ElapsedMilliseconds} ms");
         Assert.Equal(before, FolderSnapshot.Take(home.Home));
@@ -591,7 +605,7 @@ public sealed class DisconnectOrgTests
         PointAt(home, User2, "ftp://fixture2.example.com");
         var host = new FakeHost { WhatIf = true };
 
-        Assert.Empty(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1", "org2" }, Revoke = true }, host));
+        Assert.Empty(LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1", "org2" } }], Revoke = true }, host));
 
         Assert.Contains($"revoke its token at {server.BaseUrl}/services/oauth2/revoke", host.WhatIfLines[0]);
         Assert.Contains("revoke its token (cannot be done: the revocation address ftp://fixture2.example.com/services/oauth2/revoke is not https", host.WhatIfLines[1]);
@@ -623,7 +637,7 @@ public sealed class DisconnectOrgTests
         });
         var host = new FakeHost();
 
-        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true }, host));
+        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1" } }], Force = true }, host));
         await writer;
 
         Assert.Empty(host.Errors);
@@ -639,7 +653,7 @@ public sealed class DisconnectOrgTests
         File.WriteAllText(AliasFile(home), "{\"orgs\": {");
         var watch = Stopwatch.StartNew();
 
-        var error = Assert.Throws<LogoutException>(() => LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true }));
+        var error = Assert.Throws<LogoutException>(() => LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1" } }], Force = true }));
 
         Assert.Equal("AliasFileInvalid", error.ErrorId);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.ElapsedMilliseconds} ms");
@@ -661,7 +675,7 @@ public sealed class DisconnectOrgTests
         Directory.SetLastWriteTimeUtc(staleLock, old);
         var host = new FakeHost();
 
-        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true }, host));
+        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1" } }], Force = true }, host));
 
         Assert.True(result.AuthFileRemoved);
         Assert.False(File.Exists(aliasTemp));
@@ -723,7 +737,7 @@ public sealed class DisconnectOrgTests
         File.Copy(home.AuthFilePath(User0), copy);
         var copyBytes = File.ReadAllBytes(copy);
         var host = new FakeHost();
-        var request = selection == "all" ? new DisconnectOrgRequest { All = true, Force = true } : new DisconnectOrgRequest { TargetOrgs = new[] { User0 }, Force = true };
+        var request = selection == "all" ? new DisconnectOrgRequest { All = true, Force = true } : new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { User0 } }], Force = true };
 
         var results = LogOut(home, request, host);
 
@@ -733,7 +747,7 @@ public sealed class DisconnectOrgTests
         Assert.Equal(home.AuthFilePath(User0), real.AuthFile);
         Assert.Equal(new[] { "hub", "org0" }, real.AliasesRemoved.OrderBy(a => a, StringComparer.Ordinal));
         Assert.Equal(new[] { "target-dev-hub" }, real.ConfigKeysUnset.Select(k => k.Key));
-        Assert.Contains(SfAuthRemover.StrayCopyLeft(copy, User0), host.Warnings);
+        Assert.Contains(AuthRemover.StrayCopyLeft(copy, User0), host.Warnings);
         Assert.Empty(host.Errors);
     }
 
@@ -744,7 +758,7 @@ public sealed class DisconnectOrgTests
         home.WriteKey(new string('k', 31)); // fixture tokens are encrypted, so nothing is sent anywhere
         var host = new FakeHost();
 
-        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true, Revoke = true }, host));
+        var result = Assert.Single(LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1" } }], Force = true, Revoke = true }, host));
 
         Assert.True(result.AuthFileRemoved);
         Assert.Equal(RevocationStatus.NotRevoked, result.Revocation);
@@ -761,12 +775,15 @@ public sealed class DisconnectOrgTests
 
         var error = Assert.Throws<LogoutException>(() => LogOut(home, new DisconnectOrgRequest
         {
-            TargetOrgs = new[] { "org1", "org2" }, Force = true, LockPolicy = new LockRetryPolicy(1, TimeSpan.FromMilliseconds(10)),
+            Selections = [new() { TargetOrgs = new[] { "org1", "org2" } }], Force = true, LockPolicy = new LockRetryPolicy(1, TimeSpan.FromMilliseconds(10)),
         }, host));
 
         Assert.Equal("LockHeld", error.ErrorId);
         Assert.True(host.Progress.Last().Completed);
         Assert.True(File.Exists(home.AuthFilePath(User1)));
+        // Every lock is taken before any file changes (#10 fault 7): the default target-org still names org1.
+        Assert.Contains("\"target-org\": \"org1\"", Text(GlobalConfig(home)));
+        Assert.Contains("\"defaultusername\": \"org1\"", Text(GlobalMirror(home)));
     }
 
     [Fact]
@@ -780,7 +797,7 @@ public sealed class DisconnectOrgTests
         File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.CreateSymbolicLink(config, target);
 
-        LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true });
+        LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1" } }], Force = true });
 
         Assert.Equal(target, new FileInfo(config).LinkTarget);
         Assert.Equal("{\n  \"target-dev-hub\": \"hub\"\n}", Text(target));

@@ -12,7 +12,7 @@ public sealed class GetAuthenticatedOrgTests
     private static List<OrgAuthorization> List(SfHome home, string? cwd = null, IReadOnlyList<string>? names = null, FakeHost? host = null, DateTimeOffset? now = null)
     {
         host ??= new FakeHost();
-        GetAuthenticatedOrgOperation.Invoke(home.Context(cwd, now), names, host);
+        GetAuthenticatedOrgOperation.Invoke(home.Context(cwd, now), new GetAuthenticatedOrgRequest { Names = names ?? Array.Empty<string>() }, host);
         return host.OutputOf<OrgAuthorization>().ToList();
     }
 
@@ -143,7 +143,7 @@ public sealed class GetAuthenticatedOrgTests
     public void A_v2_key_decrypts_as_sf_does()
     {
         const string key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-        var crypto = new SfCrypto(key);
+        var crypto = new Crypto(key);
         Assert.Equal("Fixture!Pw3", crypto.Decrypt("0102030405060708090a0b0c3c1b7dd49d65c060ba8f88:a143b6c9e3840e2b580928d280f384b7"));
         Assert.Equal("0102030405060708090a0b0c3c1b7dd49d65c060ba8f88:a143b6c9e3840e2b580928d280f384b7", SfFixtureCrypto.Encrypt(key, "Fixture!Pw3", "0102030405060708090a0b0c"));
 
@@ -156,7 +156,7 @@ public sealed class GetAuthenticatedOrgTests
     [Fact]
     public void The_v1_vector_decrypts_to_the_fixture_password()
     {
-        var crypto = new SfCrypto(SfHome.FixtureKey);
+        var crypto = new Crypto(SfHome.FixtureKey);
         const string stored = "f6b6f1c3c27e2184952942b777a049f511:68250c2f374ec6b6ea866151e5b4ee99";
         Assert.True(crypto.LooksEncrypted(stored));
         Assert.Equal("Fixture!Pw3", crypto.Decrypt(stored));
@@ -185,7 +185,7 @@ public sealed class GetAuthenticatedOrgTests
         var orgs = List(home);
 
         Assert.Equal(12, orgs.Count);
-        Assert.All(orgs, org => Assert.Equal(SfCrypto.DecipherFailure, org.Error));
+        Assert.All(orgs, org => Assert.Equal(Crypto.DecipherFailure, org.Error));
         Assert.False(File.Exists(Path.Combine(home.Sfdx, "key.json")));
     }
 
@@ -289,7 +289,7 @@ public sealed class GetAuthenticatedOrgTests
     [InlineData("user@example.c om.json", false)]
     [InlineData("user2@example.com.json\n", false)] // JavaScript's $ is the end of the text, not before a final newline
     public void Auth_files_are_recognised_by_sfs_file_name_rule(string fileName, bool isAuthFile)
-        => Assert.Equal(isAuthFile, SfOrgReader.IsAuthFileName(fileName));
+        => Assert.Equal(isAuthFile, OrgReader.IsAuthFileName(fileName));
 
     [Fact]
     public void Name_matches_usernames_and_aliases_with_case_insensitive_wildcards()

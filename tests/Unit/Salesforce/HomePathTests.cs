@@ -10,9 +10,9 @@ public sealed class HomePathTests
     private const string User1 = "user1@fixture1.example.com"; // org1, global target-org
     private const string User2 = "user2@fixture2.example.com"; // org2, project target-org
 
-    private static List<OrgAuthorization> List(SfContext context, FakeHost host)
+    private static List<OrgAuthorization> List(SalesforceContext context, FakeHost host)
     {
-        GetAuthenticatedOrgOperation.Invoke(context, null, host);
+        GetAuthenticatedOrgOperation.Invoke(context, new GetAuthenticatedOrgRequest(), host);
         return host.OutputOf<OrgAuthorization>().ToList();
     }
 
@@ -80,7 +80,7 @@ public sealed class HomePathTests
         session.Environment["SFDX_SECRET_TOOL_PATH"] = "/bin/true";
         var host = new FakeHost();
 
-        DisconnectOrgOperation.Invoke(session.Context(), new[] { new DisconnectOrgRequest { HomePath = other.Home, All = true, Force = true } }, host);
+        DisconnectOrgOperation.Invoke(session.Context(), new DisconnectOrgRequest { Selections = [new() { HomePath = other.Home }], All = true, Force = true }, host);
 
         Assert.Equal(12, host.OutputOf<OrgLogoutResult>().Count());
         Assert.All(host.OutputOf<OrgLogoutResult>(), result => Assert.Equal(other.Home, result.HomePath));
@@ -98,10 +98,10 @@ public sealed class HomePathTests
         var fromB = List(session.Context().ForHome(b.Home), new FakeHost()).Single(org => org.Username == User2);
         var host = new FakeHost();
 
-        DisconnectOrgOperation.Invoke(session.Context(), new[]
+        DisconnectOrgOperation.Invoke(session.Context(), new DisconnectOrgRequest
         {
-            new DisconnectOrgRequest { InputObjects = new[] { fromA }, Force = true },
-            new DisconnectOrgRequest { InputObjects = new[] { fromB }, Force = true },
+            Selections = [new() { InputObjects = new[] { fromA } }, new() { InputObjects = new[] { fromB } }],
+            Force = true,
         }, host);
 
         Assert.Equal(new[] { (a.Home, User1), (b.Home, User2) }, host.OutputOf<OrgLogoutResult>().Select(r => (r.HomePath, r.Username)));

@@ -172,11 +172,11 @@ public sealed class HostileInputCorpusTests
 
     private static readonly SfOperation[] SalesforceOperations =
     {
-        new("Get-AuthenticatedOrg", true, (home, host) => GetAuthenticatedOrgOperation.Invoke(home.Context(home.Project), null, host)),
+        new("Get-AuthenticatedOrg", true, (home, host) => GetAuthenticatedOrgOperation.Invoke(home.Context(home.Project), new GetAuthenticatedOrgRequest(), host)),
         new("Disconnect-Org -All -WhatIf", true, (home, host) =>
             DisconnectOrgOperation.Invoke(home.Context(home.Project), new DisconnectOrgRequest { All = true }, host)),
         new("Disconnect-Org -TargetOrg user1 -Force", false, (home, host) =>
-            DisconnectOrgOperation.Invoke(home.Context(home.Project), new DisconnectOrgRequest { TargetOrgs = new[] { User1 }, Force = true }, host)),
+            DisconnectOrgOperation.Invoke(home.Context(home.Project), new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { User1 } }], Force = true }, host)),
     };
 
     private sealed record CodexOperation(string Name, bool ReadOnly, Action<CodexState, FakeHost> Invoke);
@@ -192,15 +192,15 @@ public sealed class HostileInputCorpusTests
 
     private static readonly NameOperation[] NameOperations =
     {
-        new("Get-AuthenticatedOrg -Name", true, (home, _, value, host) => GetAuthenticatedOrgOperation.Invoke(home.Context(), new[] { value }, host)),
+        new("Get-AuthenticatedOrg -Name", true, (home, _, value, host) => GetAuthenticatedOrgOperation.Invoke(home.Context(), new GetAuthenticatedOrgRequest { Names = new[] { value } }, host)),
         new("Get-AuthenticatedOrg -HomePath", true, (home, _, value, host) =>
-            GetAuthenticatedOrgOperation.Invoke(new SfContext(Path.Combine(home.Home, value), home.Home, _ => null, DateTimeOffset.UnixEpoch, HostPlatform.Linux), null, host)),
+            GetAuthenticatedOrgOperation.Invoke(new SalesforceContext(Path.Combine(home.Home, value), home.Home, _ => null, DateTimeOffset.UnixEpoch, HostPlatform.Linux), new GetAuthenticatedOrgRequest(), host)),
         new("Disconnect-Org -TargetOrg -Force", false, (home, _, value, host) =>
-            DisconnectOrgOperation.Invoke(home.Context(), new DisconnectOrgRequest { TargetOrgs = new[] { value }, Force = true }, host)),
+            DisconnectOrgOperation.Invoke(home.Context(), new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { value } }], Force = true }, host)),
         new("Disconnect-Org -HomePath -All -WhatIf", true, (home, _, value, host) =>
-            DisconnectOrgOperation.Invoke(home.Context(), new DisconnectOrgRequest { HomePath = Path.Combine(home.Home, value), All = true }, host)),
+            DisconnectOrgOperation.Invoke(home.Context(), new DisconnectOrgRequest { Selections = [new() { HomePath = Path.Combine(home.Home, value) }], All = true }, host)),
         new("Disconnect-Org -ClientApp -WhatIf", true, (home, _, value, host) =>
-            DisconnectOrgOperation.Invoke(home.Context(), new DisconnectOrgRequest { TargetOrgs = new[] { User1 }, ClientApp = value }, host)),
+            DisconnectOrgOperation.Invoke(home.Context(), new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { User1 } }], ClientApp = value }, host)),
         new("Get-CodexAuthStatus -CodexHome", true, (home, state, value, host) =>
             GetCodexAuthStatusOperation.Invoke(state.Context(), new GetCodexAuthStatusRequest { CodexHome = Path.Combine(home.Home, value) }, host)),
         new("Remove-CodexToken -CodexHome -Force", false, (home, state, value, host) =>

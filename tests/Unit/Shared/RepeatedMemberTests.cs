@@ -39,7 +39,7 @@ public sealed class RepeatedMemberTests
         File.WriteAllText(Path.Combine(home.Sfdx, "sfdx-config.json"), "{\"defaultusername\":\"x\",\"defaultusername\":\"again\"}");
         var host = new FakeHost();
 
-        GetAuthenticatedOrgOperation.Invoke(home.Context(), null, host);
+        GetAuthenticatedOrgOperation.Invoke(home.Context(), new GetAuthenticatedOrgRequest(), host);
 
         var orgs = host.OutputOf<OrgAuthorization>().ToDictionary(org => org.Username);
         Assert.Equal(12, orgs.Count);
@@ -56,7 +56,7 @@ public sealed class RepeatedMemberTests
         var aliasFile = Path.Combine(home.Sfdx, "alias.json");
         File.WriteAllText(aliasFile, "{\"orgs\":{\"org1\":\"" + User1 + "\",\"org4\":\"nobody\",\"org4\":\"" + User4 + "\",\"org9\":\"user9@fixture9.example.com\"}}");
 
-        var result = Assert.Single(DisconnectOrgTests.LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true }));
+        var result = Assert.Single(DisconnectOrgTests.LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1" } }], Force = true }));
 
         Assert.Equal(User1, result.Username);
         Assert.False(File.Exists(home.AuthFilePath(User1)));

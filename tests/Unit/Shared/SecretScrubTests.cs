@@ -62,7 +62,7 @@ public sealed class SecretScrubTests
         DisconnectOrgTests.PointAt(home, "user1@fixture1.example.com", server.BaseUrl);
         var host = new FakeHost();
 
-        var results = DisconnectOrgTests.LogOut(home, new DisconnectOrgRequest { TargetOrgs = new[] { "org1" }, Force = true, Revoke = true }, host);
+        var results = DisconnectOrgTests.LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1" } }], Force = true, Revoke = true }, host);
 
         var shown = host.AllText() + string.Join("\n", results.Select(r => r.RevocationReason));
         Assert.Contains("HTTP 400 invalid_token ***", shown);

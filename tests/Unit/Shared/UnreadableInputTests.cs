@@ -59,7 +59,7 @@ public sealed class UnreadableInputTests
 
         DisconnectOrgOperation.Invoke(home.Context(), new DisconnectOrgRequest { All = true }, host);
         var listing = new FakeHost();
-        GetAuthenticatedOrgOperation.Invoke(home.Context(), null, listing);
+        GetAuthenticatedOrgOperation.Invoke(home.Context(), new GetAuthenticatedOrgRequest(), listing);
 
         var odd = Assert.Single(listing.OutputOf<OrgAuthorization>(), org => org.Username == "x\u0000y");
         Assert.Equal("No authorization information found for x\\u0000y.", odd.Error);

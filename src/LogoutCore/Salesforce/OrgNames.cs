@@ -9,14 +9,14 @@ namespace LogoutModule.Core.Salesforce;
 /// linked client app names from its auth file's <c>clientApps</c> keys. Every member returns an empty list rather than
 /// throw: a completer must never break the prompt.
 /// </summary>
-public static class SfOrgNames
+public static class OrgNames
 {
     /// <summary>Usernames and aliases fitting <paramref name="wordToComplete"/> (see <see cref="CompletionText.Complete"/>).</summary>
-    public static IReadOnlyList<NameCompletion> CompleteOrg(SfContext context, string? wordToComplete)
+    public static IReadOnlyList<NameCompletion> CompleteOrg(SalesforceContext context, string? wordToComplete)
     {
         try
         {
-            var paths = new SfPaths(context);
+            var paths = new SalesforcePaths(context);
             var usernames = Usernames(paths);
             var aliases = Aliases(paths);
             var toolTips = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -37,12 +37,12 @@ public static class SfOrgNames
     /// The client app names linked to the org <paramref name="targetOrg"/> names (a username or an alias, exact as sf
     /// matches), read from the <c>clientApps</c> keys of its auth file only, fitting <paramref name="wordToComplete"/>.
     /// </summary>
-    public static IReadOnlyList<NameCompletion> CompleteClientApp(SfContext context, string? targetOrg, string? wordToComplete)
+    public static IReadOnlyList<NameCompletion> CompleteClientApp(SalesforceContext context, string? targetOrg, string? wordToComplete)
     {
         try
         {
             if (string.IsNullOrEmpty(targetOrg)) return Array.Empty<NameCompletion>();
-            var paths = new SfPaths(context);
+            var paths = new SalesforcePaths(context);
             var username = Aliases(paths).Where(pair => pair.Key == targetOrg).Select(pair => pair.Value).FirstOrDefault() ?? targetOrg!;
             var file = paths.AuthFile(username);
             if (!File.Exists(file) || JsJson.Parse(File.ReadAllText(file)) is not JsonObject json || json["clientApps"] is not JsonObject apps)
@@ -57,16 +57,16 @@ public static class SfOrgNames
         }
     }
 
-    private static IEnumerable<string> Usernames(SfPaths paths)
+    private static IEnumerable<string> Usernames(SalesforcePaths paths)
         => Directory.Exists(paths.SfdxDirectory)
             ? Directory.EnumerateFiles(paths.SfdxDirectory, "*.json")
                 .Select(Path.GetFileName)
-                .Where(name => SfOrgReader.IsAuthFileName(name!))
+                .Where(name => OrgReader.IsAuthFileName(name!))
                 .Select(name => name!.Substring(0, name.Length - ".json".Length))
                 .ToList()
             : Enumerable.Empty<string>();
 
-    private static IReadOnlyList<KeyValuePair<string, string>> Aliases(SfPaths paths)
+    private static IReadOnlyList<KeyValuePair<string, string>> Aliases(SalesforcePaths paths)
     {
         try
         {

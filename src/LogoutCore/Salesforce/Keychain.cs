@@ -11,9 +11,9 @@ namespace LogoutModule.Core.Salesforce;
 /// which makes every existing org undecryptable.
 /// For another user's home (-HomePath) only key.json can be read: the keychain this session reaches is its own user's.
 /// </summary>
-public static class SfKeychain
+public static class Keychain
 {
-    public static SfKeyLookup Find(SfPaths paths, SfContext context)
+    public static KeyLookup Find(SalesforcePaths paths, SalesforceContext context)
     {
         if (context.Platform == HostPlatform.Windows || UsesGenericKeychain(context)) return FromKeyFile(paths, context);
         if (context.Platform == HostPlatform.MacOS)
@@ -24,34 +24,34 @@ public static class SfKeychain
     }
 
     // Asking this session's keychain would return this user's key (or none), never the key of the home's owner.
-    private static SfKeyLookup Unreachable(SfContext context, string store)
-        => SfKeyLookup.OutOfReach($"The sf key of {context.HomeDirectory} is in its user's {store}, which this session cannot reach: "
+    private static KeyLookup Unreachable(SalesforceContext context, string store)
+        => KeyLookup.OutOfReach($"The sf key of {context.HomeDirectory} is in its user's {store}, which this session cannot reach: "
             + "its orgs are listed and can be logged out from their files, but their tokens cannot be decrypted, so -Revoke cannot revoke them. "
             + "Run as that user, or set SF_USE_GENERIC_UNIX_KEYCHAIN=true if that home keeps its key in .sfdx/key.json.");
 
-    public static bool UsesGenericKeychain(SfContext context)
+    public static bool UsesGenericKeychain(SalesforceContext context)
     {
         var value = context.Variable("SF_USE_GENERIC_UNIX_KEYCHAIN") ?? context.Variable("SFDX_USE_GENERIC_UNIX_KEYCHAIN");
         return value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
     }
 
-    private static SfKeyLookup FromKeyFile(SfPaths paths, SfContext context)
+    private static KeyLookup FromKeyFile(SalesforcePaths paths, SalesforceContext context)
     {
         var keyFile = paths.KeyFile;
-        if (!File.Exists(keyFile)) return SfKeyLookup.Missing();
+        if (!File.Exists(keyFile)) return KeyLookup.Missing();
         if (context.Platform != HostPlatform.Windows && !HasSecretFilePermissions(keyFile, paths.SfdxDirectory))
-            return SfKeyLookup.Failed($"Invalid file permissions for secret file: {keyFile}");
+            return KeyLookup.Failed($"Invalid file permissions for secret file: {keyFile}");
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(keyFile));
             if (document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.String)
-                return SfKeyLookup.Found(key.GetString()!);
-            return SfKeyLookup.Failed($"The key file {keyFile} has no \"key\" value.");
+                return KeyLookup.Found(key.GetString()!);
+            return KeyLookup.Failed($"The key file {keyFile} has no \"key\" value.");
         }
         catch (JsonException)
         {
-            return SfKeyLookup.Failed($"The key file {keyFile} is not valid JSON.");
+            return KeyLookup.Failed($"The key file {keyFile} is not valid JSON.");
         }
     }
 
@@ -63,23 +63,23 @@ public static class SfKeychain
         return fileMode is null || (fileMode.Value.Bits == 0x180 && (directoryMode is null || (directoryMode.Value.Bits & 0x1C0) == 0x1C0));
     }
 
-    private static SfKeyLookup FromSecretTool(string secretTool, SfContext context)
+    private static KeyLookup FromSecretTool(string secretTool, SalesforceContext context)
     {
         // secret-tool reaches the Secret Service through the session bus the context names.
         var bus = new Dictionary<string, string?> { ["DBUS_SESSION_BUS_ADDRESS"] = context.Variable("DBUS_SESSION_BUS_ADDRESS") };
         var result = ProcessRunner.Run(secretTool, new[] { "lookup", "user", "local", "domain", "sfdx" }, environment: bus);
         var key = result.StandardOutput.Trim();
         return result.ExitCode == 0 && key.Length > 0
-            ? SfKeyLookup.Found(key)
-            : SfKeyLookup.Failed("The sf key was not found by secret-tool (user local, domain sfdx).");
+            ? KeyLookup.Found(key)
+            : KeyLookup.Failed("The sf key was not found by secret-tool (user local, domain sfdx).");
     }
 
-    private static SfKeyLookup FromMacKeychain()
+    private static KeyLookup FromMacKeychain()
     {
         var result = ProcessRunner.Run("/usr/bin/security", new[] { "find-generic-password", "-a", "local", "-s", "sfdx", "-g" });
         var match = Regex.Match(result.StandardError, "password: \"(?<key>[^\"]*)\"");
         return result.ExitCode == 0 && match.Success
-            ? SfKeyLookup.Found(match.Groups["key"].Value)
-            : SfKeyLookup.Failed("The sf key was not found in the macOS keychain (account local, service sfdx).");
+            ? KeyLookup.Found(match.Groups["key"].Value)
+            : KeyLookup.Failed("The sf key was not found in the macOS keychain (account local, service sfdx).");
     }
 }

@@ -11,7 +11,7 @@ namespace LogoutModule.Core.Salesforce;
 /// to <c>{instanceUrl or loginUrl}/services/oauth2/revoke</c>. A refresh token takes its access tokens with it.
 /// The token is decrypted only into the request body and never reported.
 /// </summary>
-public static class SfTokenRevoker
+public static class TokenRevoker
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
@@ -41,23 +41,25 @@ public static class SfTokenRevoker
     /// (no usable sf key) cannot be used by sf either, so its org may go. Throws OperationCanceledException only when
     /// <paramref name="cancellation"/> fires.
     /// </summary>
-    public static async Task<SfRevocation> RevokeAsync(OrgAuthorization org, SfCrypto? crypto, TimeSpan timeout, CancellationToken cancellation)
+    /// <param name="authFile">The auth file holding the token.</param>
+    /// <param name="endpoint">Where the plan (and -WhatIf) said the token goes, from <see cref="Endpoint"/>; null when it cannot be revoked.</param>
+    /// <param name="endpointProblem">Why there is no endpoint (<see cref="Endpoint"/>'s reason).</param>
+    public static async Task<RevocationOutcome> RevokeAsync(string authFile, Uri? endpoint, string? endpointProblem, Crypto? crypto, TimeSpan timeout, CancellationToken cancellation)
     {
-        var json = SfAuthFile.TryRead(org.AuthFile, out var problem);
-        if (json is null) return SfRevocation.CouldNotBeDone(problem!);
+        var json = AuthFileReader.TryRead(authFile, out var problem);
+        if (json is null) return RevocationOutcome.CouldNotBeDone(problem!);
         var stored = NonEmpty(json["refreshToken"]) ?? NonEmpty(json["accessToken"]);
-        if (stored is null) return new SfRevocation(RevocationStatus.NotRevoked, "the auth file holds no token");
-        var endpoint = Endpoint(NonEmpty(json["instanceUrl"]), NonEmpty(json["loginUrl"]), out var addressProblem);
-        if (endpoint is null) return SfRevocation.CouldNotBeDone(addressProblem!);
+        if (stored is null) return new RevocationOutcome(RevocationStatus.NotRevoked, "the auth file holds no token");
+        if (endpoint is null) return RevocationOutcome.CouldNotBeDone(endpointProblem ?? "the auth file has no usable instanceUrl or loginUrl");
 
         string token;
         if (crypto is not null && crypto.LooksEncrypted(stored))
         {
             try { token = crypto.Decrypt(stored); }
-            catch (CryptographicException) { return new SfRevocation(RevocationStatus.NotRevoked, "the token cannot be decrypted"); }
+            catch (CryptographicException) { return new RevocationOutcome(RevocationStatus.NotRevoked, "the token cannot be decrypted"); }
         }
         // Without a usable key a value in sf's encrypted shape (the v1 shape covers both) must not be sent as the token.
-        else if (crypto is null && SfCrypto.HasEncryptedShape(stored, v2: false)) return new SfRevocation(RevocationStatus.NotRevoked, "the sf key needed to decrypt the token was not found");
+        else if (crypto is null && Crypto.HasEncryptedShape(stored, v2: false)) return new RevocationOutcome(RevocationStatus.NotRevoked, "the sf key needed to decrypt the token was not found");
         else token = stored;
 
         try
@@ -68,17 +70,17 @@ public static class SfTokenRevoker
                 ContentType = "application/x-www-form-urlencoded",
                 Timeout = timeout,
             }, cancellation).ConfigureAwait(false);
-            if (response.StatusCode == 200) return new SfRevocation(RevocationStatus.Revoked, null);
+            if (response.StatusCode == 200) return new RevocationOutcome(RevocationStatus.Revoked, null);
             var code = OAuthErrorCode(response.Body);
             // The error code is server text: a server may echo the posted token in it, in any spelling.
             var answer = SecretText.Scrub($"{HttpSender.Describe(endpoint)} answered HTTP {response.StatusCode}" + (code is null ? "" : $" {code}"), token, stored);
             return response.StatusCode == 400 && code == "invalid_token"
-                ? new SfRevocation(RevocationStatus.AlreadyInvalid, answer)
-                : SfRevocation.CouldNotBeDone(answer);
+                ? new RevocationOutcome(RevocationStatus.AlreadyInvalid, answer)
+                : RevocationOutcome.CouldNotBeDone(answer);
         }
         catch (HttpSendException e)
         {
-            return SfRevocation.CouldNotBeDone(SecretText.Scrub(e.Message, token, stored));
+            return RevocationOutcome.CouldNotBeDone(SecretText.Scrub(e.Message, token, stored));
         }
     }
 

@@ -6,7 +6,7 @@ using LogoutModule.Core.Shared;
 namespace LogoutModule.Core.Salesforce;
 
 /// <summary>Reading one auth file (<c>~/.sfdx/&lt;username&gt;.json</c>), the one way every Salesforce reader does it.</summary>
-internal static class SfAuthFile
+internal static class AuthFileReader
 {
     /// <summary>
     /// The file's JSON object. Not JSON, or not an object: a LogoutException "AuthFileInvalid" naming the file (and the

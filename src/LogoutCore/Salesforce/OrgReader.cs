@@ -10,7 +10,7 @@ namespace LogoutModule.Core.Salesforce;
 /// <summary>
 /// Reads every org sf is logged into, computing each value as <c>sf org list auth</c> (AuthInfo.listAllAuthorizations) does.
 /// </summary>
-public static class SfOrgReader
+public static class OrgReader
 {
     // sf's auth file name rule (case-sensitive): no leading dot, an @, then dot-separated labels, then .json.
     // sf's pattern with \z for its $: .NET's $ also matches before a final newline, JavaScript's does not.
@@ -18,11 +18,11 @@ public static class SfOrgReader
 
     public static bool IsAuthFileName(string fileName) => AuthFileName.IsMatch(fileName);
 
-    public static SfOrgSnapshot Read(SfContext context)
+    public static OrgSnapshot Read(SalesforceContext context)
     {
-        var paths = new SfPaths(context);
+        var paths = new SalesforcePaths(context);
         var warnings = new List<string>();
-        if (!Directory.Exists(paths.SfdxDirectory)) return new SfOrgSnapshot(paths, Array.Empty<OrgAuthorization>(), warnings);
+        if (!Directory.Exists(paths.SfdxDirectory)) return new OrgSnapshot(paths, Array.Empty<OrgAuthorization>(), warnings);
 
         // One listing of the folder answers both questions: which files are auth files, and which sandbox files exist
         // (a File.Exists per org was a tenth of a 10,000-org listing).
@@ -33,19 +33,19 @@ public static class SfOrgReader
             .OrderBy(name => name, StringComparer.Ordinal)
             .Select(name => Path.Combine(paths.SfdxDirectory, name))
             .ToList();
-        if (authFiles.Count == 0) return new SfOrgSnapshot(paths, Array.Empty<OrgAuthorization>(), warnings);
+        if (authFiles.Count == 0) return new OrgSnapshot(paths, Array.Empty<OrgAuthorization>(), warnings);
 
         // Grouped once: sf's alias order per username is file order, which a lookup keeps.
         var aliases = AliasAccessor.GetAll(paths.AliasFile).ToLookup(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
-        var configs = SfConfig.ReadEffective(paths, context);
-        var keyLookup = SfKeychain.Find(paths, context);
+        var configs = Config.ReadEffective(paths, context);
+        var keyLookup = Keychain.Find(paths, context);
         if (keyLookup.OutOfReachWarning is { } outOfReach) warnings.Add(outOfReach);
-        using var crypto = keyLookup.Key is { } key ? SfCrypto.TryCreate(key) : null;
+        using var crypto = keyLookup.Key is { } key ? Crypto.TryCreate(key) : null;
         var keylessV2 = string.Equals(context.Variable("SF_CRYPTO_V2"), "true", StringComparison.OrdinalIgnoreCase);
         var orgs = new List<OrgAuthorization>();
         foreach (var file in authFiles)
         {
-            var json = SfAuthFile.TryRead(file, out var problem);
+            var json = AuthFileReader.TryRead(file, out var problem);
             if (json is null)
             {
                 // Gone since the listing: another logout (a parallel runspace, sf itself) removed it; nothing to warn about.
@@ -70,7 +70,7 @@ public static class SfOrgReader
             {
                 // sf loads the org a file names from <username>.json: a copy is listed as that org once more,
                 // and a file whose username has no file of its own is an error entry naming that username.
-                var named = SfAuthFile.TryRead(paths.AuthFile(username), out _);
+                var named = AuthFileReader.TryRead(paths.AuthFile(username), out _);
                 if (named is null) misnamedError = $"No authorization information found for {PrintableText.Of(username)}.";
                 else json = named;
             }
@@ -85,11 +85,11 @@ public static class SfOrgReader
             }
             orgs.Add(org);
         }
-        return new SfOrgSnapshot(paths, orgs.OrderBy(org => org.Username, StringComparer.Ordinal).ToList(), warnings);
+        return new OrgSnapshot(paths, orgs.OrderBy(org => org.Username, StringComparer.Ordinal).ToList(), warnings);
     }
 
     private static OrgAuthorization Describe(string file, string username, JsonObject json,
-        ILookup<string, string> aliases, IReadOnlyList<ConfigEntry> configs, SfPaths paths, ISet<string> fileNames, SfContext context)
+        ILookup<string, string> aliases, IReadOnlyList<ConfigEntry> configs, SalesforcePaths paths, ISet<string> fileNames, SalesforceContext context)
     {
         var orgAliases = aliases[username].ToArray();
         var names = new HashSet<string>(orgAliases, StringComparer.Ordinal) { username };
@@ -144,16 +144,16 @@ public static class SfOrgReader
     /// sf decrypts every secret of every listed org; any failure makes the org an error entry. With no key.json sf would
     /// write a fresh key (v2 when SF_CRYPTO_V2=true) that decrypts nothing, so an encrypted-looking value is a failure.
     /// </summary>
-    private static string? DecryptionError(JsonObject json, SfCrypto? crypto, bool keylessV2)
+    private static string? DecryptionError(JsonObject json, Crypto? crypto, bool keylessV2)
     {
-        foreach (var secret in SfCrypto.SecretValues(json))
+        foreach (var secret in Crypto.SecretValues(json))
         {
             if (crypto is null)
             {
-                if (SfCrypto.HasEncryptedShape(secret.Value, keylessV2)) return SfCrypto.DecipherFailure;
+                if (Crypto.HasEncryptedShape(secret.Value, keylessV2)) return Crypto.DecipherFailure;
                 continue;
             }
-            if (crypto.LooksEncrypted(secret.Value) && !crypto.Decrypts(secret.Value)) return SfCrypto.DecipherFailure;
+            if (crypto.LooksEncrypted(secret.Value) && !crypto.Decrypts(secret.Value)) return Crypto.DecipherFailure;
         }
         return null;
     }

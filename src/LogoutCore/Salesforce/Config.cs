@@ -8,7 +8,7 @@ namespace LogoutModule.Core.Salesforce;
 /// sf's config files: reading one location (<c>.sf/config.json</c> merged with its legacy mirror by mtime),
 /// the effective view (env &gt; project-local &gt; global), and unsetting keys the way sf writes them.
 /// </summary>
-public static class SfConfig
+public static class Config
 {
     public const string TargetOrg = "target-org";
     public const string TargetDevHub = "target-dev-hub";
@@ -42,7 +42,7 @@ public static class SfConfig
     /// mirror is strictly newer, and keys only in the mirror are always added.
     /// </summary>
     /// <param name="locked">Whether the caller holds the lock of <c>.sf/config.json</c> (no writer can be at work).</param>
-    public static JsonObject ReadLocation(ConfigPair pair, SfContext context, bool locked = false)
+    public static JsonObject ReadLocation(ConfigPair pair, SalesforceContext context, bool locked = false)
     {
         var merged = ReadObject(pair.ConfigFile, pair.ConfigFile, locked);
         if (IgnoresMirror(context) || !File.Exists(pair.MirrorFile)) return merged;
@@ -59,7 +59,7 @@ public static class SfConfig
     }
 
     /// <summary>The effective config: global keys, overridden and extended by the project's, then by the environment.</summary>
-    public static IReadOnlyList<ConfigEntry> ReadEffective(SfPaths paths, SfContext context)
+    public static IReadOnlyList<ConfigEntry> ReadEffective(SalesforcePaths paths, SalesforceContext context)
     {
         var entries = new List<ConfigEntry>();
         void Apply(string key, string? value, ConfigSource source)
@@ -84,31 +84,38 @@ public static class SfConfig
     }
 
     /// <summary>
-    /// Unsets every key of one location whose value is exactly one of <paramref name="names"/>, the way sf writes:
-    /// nothing at all (no lock, no write) when no key names them; otherwise under the lock of <c>.sf/config.json</c>,
-    /// re-read, write the full contents, then rewrite the mirror from them (empty is <c>{}</c>; neither file is deleted).
-    /// Returns the keys removed with the value each had.
+    /// sf's unset, for a caller holding the lock of <c>.sf/config.json</c>: the location re-read (a concurrent sf may have
+    /// changed it since the plan), without each of <paramref name="planned"/> (key, value) whose key still holds that
+    /// value; a key sf has changed meanwhile is kept. Adds the removed ones to <paramref name="removed"/>; null when
+    /// nothing is to be removed (nothing to write). Throws ConfigFileInvalid naming the file.
     /// </summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> UnsetKeysNaming(ConfigPair pair, ICollection<string> names, SfContext context, LockRetryPolicy? lockPolicy = null)
+    internal static JsonObject? Unset(ConfigPair pair, IEnumerable<KeyValuePair<string, string>> planned, SalesforceContext context, ICollection<KeyValuePair<string, string>> removed)
     {
-        if (KeysNaming(ReadLocation(pair, context), names).Count == 0) return Array.Empty<KeyValuePair<string, string>>();
-        using var fileLock = DirectoryLock.Acquire(pair.ConfigFile, lockPolicy);
-        // Re-read inside the lock: a concurrent sf may have changed a value since the first look.
         var contents = ReadLocation(pair, context, locked: true);
-        var removed = KeysNaming(contents, names).Select(key => new KeyValuePair<string, string>(key, JsJson.AsString(contents[key])!)).ToList();
-        if (removed.Count == 0) return removed;
-        foreach (var entry in removed) contents.Remove(entry.Key);
-        AtomicFile.WriteAllText(pair.ConfigFile, JsJson.Stringify(contents, 2));
-        if (!IgnoresMirror(context))
+        var count = removed.Count;
+        foreach (var entry in planned)
         {
-            FilePermissions.CreateDirectory(Path.GetDirectoryName(pair.MirrorFile)!);
-            AtomicFile.WriteAllText(pair.MirrorFile, JsJson.Stringify(ToMirror(contents), 2));
+            if (JsJson.AsString(contents[entry.Key]) != entry.Value) continue;
+            contents.Remove(entry.Key);
+            removed.Add(entry);
         }
-        return removed;
+        return removed.Count > count ? contents : null;
+    }
+
+    /// <summary>
+    /// sf's write of one location, for a caller holding the lock of <c>.sf/config.json</c>: the full contents, then the
+    /// mirror rewritten from them (empty is <c>{}</c>; neither file is deleted). Each file is replaced atomically.
+    /// </summary>
+    internal static void Write(ConfigPair pair, JsonObject contents, SalesforceContext context)
+    {
+        AtomicFile.WriteAllText(pair.ConfigFile, JsJson.Stringify(contents, 2));
+        if (IgnoresMirror(context)) return;
+        FilePermissions.CreateDirectory(Path.GetDirectoryName(pair.MirrorFile)!);
+        AtomicFile.WriteAllText(pair.MirrorFile, JsJson.Stringify(ToMirror(contents), 2));
     }
 
     /// <summary>The keys of one location whose value is exactly one of <paramref name="names"/>.</summary>
-    public static IReadOnlyList<string> KeysNaming(JsonObject contents, ICollection<string> names)
+    public static IReadOnlyList<string> KeysNaming(JsonObject contents, ISet<string> names)
         => contents.Where(pair => JsJson.AsString(pair.Value) is { } value && names.Contains(value)).Select(pair => pair.Key).ToList();
 
     public static string MirrorName(string key) => MirrorNames.TryGetValue(key, out var old) ? old : key;
@@ -120,13 +127,13 @@ public static class SfConfig
         return mirror;
     }
 
-    private static string? EnvironmentValue(string key, SfContext context)
+    private static string? EnvironmentValue(string key, SalesforceContext context)
     {
         var names = EnvironmentNames.TryGetValue(key, out var known) ? known : new[] { "SF_" + key.ToUpperInvariant().Replace('-', '_') };
         return names.Select(context.Variable).FirstOrDefault(value => value is not null);
     }
 
-    private static bool IgnoresMirror(SfContext context)
+    private static bool IgnoresMirror(SalesforceContext context)
         => string.Equals(context.Variable("SF_SFDX_INTEROPERABILITY"), "false", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>

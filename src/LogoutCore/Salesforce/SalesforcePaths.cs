@@ -1,11 +1,11 @@
 namespace LogoutModule.Core.Salesforce;
 
 /// <summary>Where sf keeps its state for one home folder, and the project (if any) around the current location.</summary>
-public sealed class SfPaths
+public sealed class SalesforcePaths
 {
     public const string ProjectFileName = "sfdx-project.json";
 
-    public SfPaths(SfContext context)
+    public SalesforcePaths(SalesforceContext context)
     {
         SfdxDirectory = Path.Combine(context.HomeDirectory, ".sfdx");
         GlobalConfig = new ConfigPair(context.HomeDirectory);

@@ -8,4 +8,4 @@ using LogoutModule.Core.Shared;
 namespace LogoutModule.Core.Salesforce;
 
 /// <summary>The orgs found in one home folder, the paths they were read from, and what sf would have warned about.</summary>
-public sealed record SfOrgSnapshot(SfPaths Paths, IReadOnlyList<OrgAuthorization> Orgs, IReadOnlyList<string> Warnings);
+public sealed record OrgSnapshot(SalesforcePaths Paths, IReadOnlyList<OrgAuthorization> Orgs, IReadOnlyList<string> Warnings);

@@ -13,7 +13,7 @@ namespace LogoutModule.Core.Salesforce;
 /// 64 = v2 (hex-decoded key; the iv is 24 hex characters).
 /// Holds the key imported into the platform cipher until disposed; safe to share between threads.
 /// </summary>
-public sealed class SfCrypto : IDisposable
+public sealed class Crypto : IDisposable
 {
     public const string DecipherFailure = "Failed to decipher auth data. reason: Unsupported state or unable to authenticate data.";
 
@@ -21,7 +21,7 @@ public sealed class SfCrypto : IDisposable
     private readonly int _ivTextLength;
     private readonly bool _ivIsHex;
 
-    public SfCrypto(string keyText)
+    public Crypto(string keyText)
     {
         switch (keyText.Length)
         {
@@ -40,8 +40,8 @@ public sealed class SfCrypto : IDisposable
         }
     }
 
-    /// <summary>A key.json key as SfCrypto, or null when its length fits no version (sf cannot use it either).</summary>
-    public static SfCrypto? TryCreate(string keyText) => keyText.Length is 32 or 64 ? new SfCrypto(keyText) : null;
+    /// <summary>A key.json key as Crypto, or null when its length fits no version (sf cannot use it either).</summary>
+    public static Crypto? TryCreate(string keyText) => keyText.Length is 32 or 64 ? new Crypto(keyText) : null;
 
     /// <summary>Whether a stored value has the encrypted shape for this key; other values are plain text to sf.</summary>
     public bool LooksEncrypted(string value) => HasEncryptedShape(value, _ivIsHex);

@@ -5,9 +5,9 @@ using LogoutModule.Core.Shared;
 namespace LogoutModule.Core.Salesforce;
 
 /// <summary>The outcome of looking for sf's key: found, missing (no key.json), a keychain failure, or out of reach (another user's keychain).</summary>
-public sealed class SfKeyLookup
+public sealed class KeyLookup
 {
-    private SfKeyLookup(string? key, string? failure, string? outOfReach = null)
+    private KeyLookup(string? key, string? failure, string? outOfReach = null)
     {
         Key = key;
         Failure = failure;
@@ -22,8 +22,8 @@ public sealed class SfKeyLookup
     /// <summary>Why the key of another user's home cannot be read, and what can still be done; null otherwise.</summary>
     public string? OutOfReachWarning { get; }
 
-    public static SfKeyLookup Found(string key) => new(key, null);
-    public static SfKeyLookup Missing() => new(null, null);
-    public static SfKeyLookup Failed(string failure) => new(null, failure);
-    public static SfKeyLookup OutOfReach(string warning) => new(null, null, warning);
+    public static KeyLookup Found(string key) => new(key, null);
+    public static KeyLookup Missing() => new(null, null);
+    public static KeyLookup Failed(string failure) => new(null, failure);
+    public static KeyLookup OutOfReach(string warning) => new(null, null, warning);
 }

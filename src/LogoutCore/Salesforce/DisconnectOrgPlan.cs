@@ -1,0 +1,58 @@
+using LogoutModule.Core.Shared;
+
+namespace LogoutModule.Core.Salesforce;
+
+/// <summary>
+/// What Disconnect-Org will change in one home, computed once per run from the files as listed: per org, the config
+/// keys naming it (both files of each location, the project's only inside a project), its aliases, its auth file and,
+/// with -Revoke, where its token goes. ShouldProcess shows it and AuthRemover applies exactly it.
+/// </summary>
+internal sealed record DisconnectOrgPlan(SalesforcePaths Paths, IReadOnlyList<OrgLogoutPlan> Orgs)
+{
+    /// <summary>
+    /// The plan for <paramref name="orgs"/>. An org is its auth file: two files may claim one username (a copied file
+    /// keeps its "username"), so a name (username or alias) shared by a file and its copy is planned once, on the org
+    /// whose file is really named after it; the copy's file is left, as sf leaves it. Throws ConfigFileInvalid or
+    /// AliasFileInvalid naming the file.
+    /// </summary>
+    public static DisconnectOrgPlan For(IReadOnlyList<OrgAuthorization> orgs, IReadOnlyCollection<OrgAuthorization> interrupted,
+        SalesforcePaths paths, SalesforceContext context, bool revoke)
+    {
+        var ownerOfName = new Dictionary<string, OrgAuthorization>(StringComparer.Ordinal);
+        foreach (var org in orgs.OrderBy(org => OrgReader.IsNamedAfterItsUsername(org.AuthFile, org.Username) ? 0 : 1))
+        foreach (var name in org.Aliases.Append(org.Username))
+            if (!ownerOfName.ContainsKey(name)) ownerOfName[name] = org;
+
+        var keysOf = orgs.ToDictionary(org => org, _ => new List<(UnsetConfigKey, string)>());
+        var names = new HashSet<string>(ownerOfName.Keys, StringComparer.Ordinal);
+        foreach (var pair in paths.ConfigPairs)
+        {
+            var contents = Config.ReadLocation(pair, context);
+            foreach (var key in Config.KeysNaming(contents, names))
+            {
+                var value = JsJson.AsString(contents[key])!;
+                keysOf[ownerOfName[value]].Add((new UnsetConfigKey(key, Config.MirrorName(key), pair.ConfigFile, pair.MirrorFile), value));
+            }
+        }
+
+        return new DisconnectOrgPlan(paths, orgs.Select(org =>
+        {
+            string? problem = null;
+            var endpoint = revoke ? TokenRevoker.Endpoint(org.InstanceUrl, org.LoginUrl, out problem) : null;
+            return new OrgLogoutPlan(org)
+            {
+                DeletesAuthFile = OrgReader.IsNamedAfterItsUsername(org.AuthFile, org.Username),
+                Aliases = ownerOfName[org.Username] == org
+                    ? org.Aliases.Select(alias => new KeyValuePair<string, string>(alias, org.Username)).ToArray()
+                    : Array.Empty<KeyValuePair<string, string>>(),
+                ConfigKeys = keysOf[org],
+                RevocationEndpoint = endpoint,
+                RevocationProblem = problem,
+                FinishesInterrupted = interrupted.Contains(org),
+            };
+        }).ToList());
+    }
+
+    /// <summary>This plan with only <paramref name="orgs"/> (the ones confirmed, or whose revocation went through).</summary>
+    public DisconnectOrgPlan With(IEnumerable<OrgLogoutPlan> orgs) => this with { Orgs = orgs.ToList() };
+}
