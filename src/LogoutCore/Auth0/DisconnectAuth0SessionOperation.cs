@@ -79,23 +79,15 @@ public static class DisconnectAuth0SessionOperation
     {
         const string activity = "Waiting for the browser to finish the Auth0 logout";
         var clock = Stopwatch.StartNew();
-        try
+        using var progress = new ProgressScope(host, WaitProgressId, activity, $"Waiting for the browser to return to {listener.ReturnTo}", 0);
+        while (clock.Elapsed < timeout)
         {
-            while (clock.Elapsed < timeout)
-            {
-                var left = timeout - clock.Elapsed;
-                host.WriteProgress(new ProgressUpdate(WaitProgressId, activity,
-                    $"Waiting for the browser to return to {listener.ReturnTo} ({Math.Ceiling(left.TotalSeconds):0} s left; Ctrl+C stops)",
-                    (int)(100 * clock.Elapsed.Ticks / timeout.Ticks)));
-                var slice = left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1);
-                if (listener.WaitForReturn(slice, host.Stopping) is { } arrived) return arrived;
-            }
-            return null;
+            var left = timeout - clock.Elapsed;
+            progress.Update($"Waiting for the browser to return to {listener.ReturnTo} ({Math.Ceiling(left.TotalSeconds):0} s left; Ctrl+C stops)",
+                (int)(100 * clock.Elapsed.Ticks / timeout.Ticks));
+            var slice = left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1);
+            if (listener.WaitForReturn(slice, host.Stopping) is { } arrived) return arrived;
         }
-        finally
-        {
-            // A stopped pipeline clears its own progress and refuses further writes.
-            if (!host.Stopping.IsCancellationRequested) host.WriteProgress(new ProgressUpdate(WaitProgressId, activity, "Done", 100, Completed: true));
-        }
+        return null;
     }
 }

@@ -22,6 +22,8 @@ public sealed record RevokeAuth0RefreshTokenRequest(string ClientId, SecureStrin
 /// <summary>Revoke-Auth0RefreshToken: one ShouldProcess and one POST /oauth/revoke per token; failures are per-token errors.</summary>
 public static class RevokeAuth0RefreshTokenOperation
 {
+    private const int ProgressId = 0x0A0F;
+
     /// <summary>
     /// Revokes the token and writes an Auth0TokenRevocation; Auth0's refusal or an unreachable server is a
     /// non-terminating error (Auth0Errors). Throws LogoutException (InvalidArgument) for an unusable domain, client id
@@ -38,7 +40,9 @@ public static class RevokeAuth0RefreshTokenOperation
         if (!host.ShouldProcess($"a refresh token of client '{clientId}' at {authority.AbsoluteUri}", "Revoke")) return;
         try
         {
-            var revocation = RefreshTokenRevoker.Revoke(authority, clientId, request.ClientSecret, SecretText.Reveal(request.RefreshToken), request.Timeout, host.Stopping);
+            Auth0TokenRevocation revocation;
+            using (new ProgressScope(host, ProgressId, "Revoking an Auth0 refresh token", $"Waiting for {authority.Authority}"))
+                revocation = RefreshTokenRevoker.Revoke(authority, clientId, request.ClientSecret, SecretText.Reveal(request.RefreshToken), request.Timeout, host.Stopping);
             host.WriteVerbose($"{authority.AbsoluteUri}oauth/revoke answered {revocation.StatusCode}.");
             host.WriteObject(revocation);
         }

@@ -43,6 +43,8 @@ public sealed record TestAuth0LogoutUrlRequest
 /// </summary>
 public static class TestAuth0LogoutUrlOperation
 {
+    private const int ProgressId = 0x0A07;
+
     /// <summary>
     /// Writes one Auth0LogoutUrlTest (or its Accepted with Quiet). Throws LogoutException ReturnToRequired or
     /// AllowListRequired (InvalidArgument) for a call that cannot be answered, Auth0Unreachable (ConnectionError) when the
@@ -65,7 +67,10 @@ public static class TestAuth0LogoutUrlOperation
             }));
             if (url is null) return;
             host.WriteVerbose($"Probing {url.Url} without cookies or redirects.");
-            Emit(LogoutProbe.Probe(url, returnTo, request.Timeout, host.Stopping), request, host);
+            Auth0LogoutUrlTest probed;
+            using (new ProgressScope(host, ProgressId, "Probing the Auth0 logout URL", $"Waiting for {url.GetUri().Authority}"))
+                probed = LogoutProbe.Probe(url, returnTo, request.Timeout, host.Stopping);
+            Emit(probed, request, host);
             return;
         }
 
@@ -82,7 +87,8 @@ public static class TestAuth0LogoutUrlOperation
             if (baseUri is null) return;
             source = request.ClientId is null ? "Tenant" : $"Application {request.ClientId}";
             host.WriteVerbose($"Reading the Allowed Logout URLs of the {source.ToLowerInvariant()} from {baseUri.AbsoluteUri}api/v2.");
-            allowed = ManagementApiReader.ReadAllowedLogoutUrls(baseUri, request.ClientId, token, request.Timeout, host.Stopping);
+            using (new ProgressScope(host, ProgressId, "Reading the Allowed Logout URLs from the Management API", $"Waiting for {baseUri.Authority}"))
+                allowed = ManagementApiReader.ReadAllowedLogoutUrls(baseUri, request.ClientId, token, request.Timeout, host.Stopping);
         }
 
         var match = AllowListMatcher.Match(returnTo, allowed, request.Endpoint, host.WriteWarning);

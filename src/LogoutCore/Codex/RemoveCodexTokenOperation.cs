@@ -27,6 +27,8 @@ public sealed record RemoveCodexTokenRequest
 /// </summary>
 public static class RemoveCodexTokenOperation
 {
+    private const int RevokeProgressId = 0x0C0D;
+
     /// <summary>
     /// Logs the codex home of <paramref name="request"/> out and writes one CodexLogoutResult (none when -WhatIf or a
     /// refusal changed nothing). Non-terminating errors: CodexHomeNotFound/CodexHomeNotDirectory/CodexConfigInvalid
@@ -190,7 +192,10 @@ public static class RemoveCodexTokenOperation
     /// <summary>Sends the planned revocation; a failure is a warning, never a stop (best-effort, as in codex).</summary>
     private static void Revoke(CodexPlannedRevocation revocation, Outcome outcome, IHostInteraction host)
     {
-        var (revoked, result) = CodexRevoker.Revoke(revocation.Url, revocation.Tokens, host.Stopping);
+        bool revoked;
+        string result;
+        using (new ProgressScope(host, RevokeProgressId, "Revoking the ChatGPT " + revocation.Kind, $"Waiting for {revocation.Url.Authority}"))
+            (revoked, result) = CodexRevoker.Revoke(revocation.Url, revocation.Tokens, host.Stopping);
         outcome.TokenRevoked = revoked;
         outcome.Revocation = (revoked ? "Revoked: " : "Revocation failed (best-effort, as in codex): ") + result + ".";
         if (!revoked) host.WriteWarning($"The ChatGPT {revocation.Kind} could not be revoked ({result}); the local credentials are removed anyway, as codex does.");

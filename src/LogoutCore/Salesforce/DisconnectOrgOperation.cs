@@ -233,28 +233,23 @@ public static class DisconnectOrgOperation
     private static IReadOnlyList<OrgLogoutResult> Apply(DisconnectOrgPlan plan, SalesforceContext context, DisconnectOrgRequest request, IHostInteraction host)
     {
         var total = plan.Orgs.Count;
-        var showProgress = total > 1;
-        void Progress(string status, int done) { if (showProgress) host.WriteProgress(new ProgressUpdate(ProgressActivityId, ProgressActivity, status, done * 100 / total)); }
+        var revokes = plan.Orgs.Any(org => org.Revokes);
+        // One local org is instant; a revocation is a network wait worth showing even for one org.
+        using var progress = total > 1 || revokes ? new ProgressScope(host, ProgressActivityId, ProgressActivity, "Starting", 0) : null;
+        void Progress(string status, int done) => progress?.Update(status, done * 100 / total);
 
         RemoveLeftovers(plan.Paths, host);
-        try
-        {
-            var revokeFailures = new List<LogoutError>();
-            var revocations = new Dictionary<OrgLogoutPlan, RevocationOutcome>();
-            if (plan.Orgs.Any(org => org.Revokes)) plan = plan.With(RevokeAll(plan, context, request, host, Progress, revocations, revokeFailures));
+        var revokeFailures = new List<LogoutError>();
+        var revocations = new Dictionary<OrgLogoutPlan, RevocationOutcome>();
+        if (revokes) plan = plan.With(RevokeAll(plan, context, request, host, Progress, revocations, revokeFailures));
 
-            Progress("Unsetting config keys and aliases, deleting auth files", 0);
-            var report = new List<Action<IHostInteraction>>();
-            var loggedOut = AuthRemover.Apply(plan, revocations, context, request.LockPolicy, report);
-            foreach (var write in report) write(host);
-            // After the others are logged out, so -ErrorAction Stop on one failure does not keep them logged in.
-            foreach (var failure in revokeFailures) host.WriteError(failure);
-            return loggedOut;
-        }
-        finally
-        {
-            if (showProgress) host.WriteProgress(new ProgressUpdate(ProgressActivityId, ProgressActivity, "Done", 100, Completed: true));
-        }
+        Progress("Unsetting config keys and aliases, deleting auth files", 0);
+        var report = new List<Action<IHostInteraction>>();
+        var loggedOut = AuthRemover.Apply(plan, revocations, context, request.LockPolicy, report);
+        foreach (var write in report) write(host);
+        // After the others are logged out, so -ErrorAction Stop on one failure does not keep them logged in.
+        foreach (var failure in revokeFailures) host.WriteError(failure);
+        return loggedOut;
     }
 
     /// <summary>
