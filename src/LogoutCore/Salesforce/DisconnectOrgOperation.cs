@@ -224,7 +224,7 @@ public static class DisconnectOrgOperation
         {
             if (!host.ShouldProcess(org.Target, org.Action(plan.Paths.AliasFile))) continue;
             // An unfinished logout the user did not select again was confirmed by the run that was interrupted.
-            if (!request.Force && selected.Contains(org.Org) && !host.ShouldContinue($"Are you sure you want to log out of {org.Org.Username}?", Caption, ref yesToAll, ref noToAll)) continue;
+            if (!request.Force && selected.Contains(org.Org) && !host.ShouldContinue($"Are you sure you want to log out of {PrintableText.Of(org.Org.Username)}?", Caption, ref yesToAll, ref noToAll)) continue;
             confirmed.Add(org);
         }
         return confirmed;
@@ -337,7 +337,7 @@ public static class DisconnectOrgOperation
                 continue;
             }
             if (!host.ShouldProcess(OrgLogoutPlan.TargetOf(org), $"Log out of the client app \"{clientApp}\": remove clientApps.{clientApp} from {org.AuthFile}")) continue;
-            if (!request.Force && !host.ShouldContinue($"Are you sure you want to log out of \"{clientApp}\" client app for user {org.Username}?", Caption, ref yesToAll, ref noToAll)) continue;
+            if (!request.Force && !host.ShouldContinue($"Are you sure you want to log out of \"{PrintableText.Of(clientApp)}\" client app for user {PrintableText.Of(org.Username)}?", Caption, ref yesToAll, ref noToAll)) continue;
             try
             {
                 host.WriteObject(AuthRemover.RemoveClientApp(org, clientApp, request.LockPolicy));

@@ -1,3 +1,4 @@
+using LogoutModule.Core.Shared;
 using LogoutModule.Core.Shared.Http;
 
 namespace LogoutModule.Core.Salesforce;
@@ -31,8 +32,10 @@ internal sealed record OrgLogoutPlan(OrgAuthorization Org)
     /// <summary>The ShouldProcess target: the username, with its aliases.</summary>
     public string Target => TargetOf(Org);
 
-    /// <summary>How every ShouldProcess of Disconnect-Org names an org: its username, with its aliases.</summary>
-    public static string TargetOf(OrgAuthorization org) => org.Aliases.Length == 0 ? org.Username : $"{org.Username} ({org.Alias})";
+    /// <summary>How every ShouldProcess of Disconnect-Org names an org: its username, with its aliases, control characters
+    /// escaped (PrintableText), since both come from files anyone could have written and end up in the host's text.</summary>
+    public static string TargetOf(OrgAuthorization org) =>
+        PrintableText.Of(org.Aliases.Length == 0 ? org.Username : $"{org.Username} ({org.Alias})");
 
     /// <summary>The ShouldProcess action: every change, in the order they are made.</summary>
     public string Action(string aliasFile)
@@ -43,6 +46,7 @@ internal sealed record OrgLogoutPlan(OrgAuthorization Org)
         foreach (var (key, _) in ConfigKeys) changes.Add($"unset {key.Key} in {key.ConfigFile} and {key.MirrorKey} in {key.MirrorFile}");
         if (Aliases.Count > 0) changes.Add($"remove the alias(es) {string.Join(", ", Aliases.Select(alias => alias.Key))} from {aliasFile}");
         changes.Add(DeletesAuthFile ? $"delete the auth file {Org.AuthFile}" : $"leave the auth file {Org.AuthFile} (it is not named after {Org.Username})");
-        return (FinishesInterrupted ? "Finish the interrupted logout: " : "Log out: ") + string.Join("; ", changes);
+        // Usernames, alias names and paths come from files: escaped, so none can forge a line of the What-if text.
+        return PrintableText.Of((FinishesInterrupted ? "Finish the interrupted logout: " : "Log out: ") + string.Join("; ", changes));
     }
 }

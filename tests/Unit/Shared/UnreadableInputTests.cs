@@ -66,4 +66,30 @@ public sealed class UnreadableInputTests
         Assert.Equal(12, listing.OutputOf<OrgAuthorization>().Count());
         Assert.Empty(host.Errors);
     }
+
+    [Fact]
+    public void Control_characters_in_a_username_or_alias_are_escaped_in_every_What_if_line_and_question()
+    {
+        using var home = SfHome.FromFixture();
+        var file = Path.Combine(home.Home, ".sfdx", "user1@fixture1.example.com.json");
+        var json = (JsonObject)JsonNode.Parse(File.ReadAllText(file))!;
+        json["username"] = "x\u0000y\nWhat if: forged\u2028";
+        File.WriteAllText(file, json.ToJsonString());
+        var aliasFile = Path.Combine(home.Home, ".sfdx", "alias.json");
+        var aliases = (JsonObject)JsonNode.Parse(File.ReadAllText(aliasFile))!;
+        aliases["orgs"]!["evil\r\nalias"] = "user5@fixture5.example.com";
+        File.WriteAllText(aliasFile, aliases.ToJsonString());
+        var whatIf = new FakeHost { WhatIf = true };
+        var asked = new FakeHost { ContinueAnswer = (_, _) => false };
+
+        DisconnectOrgOperation.Invoke(home.Context(), new DisconnectOrgRequest { All = true }, whatIf);
+        DisconnectOrgOperation.Invoke(home.Context(), new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "user5@fixture5.example.com" } }] }, asked);
+
+        var texts = whatIf.WhatIfLines.Concat(asked.ShouldContinueCalls.Select(c => c.Query)).Concat(asked.ShouldProcessCalls.Select(c => c.Target + c.Action)).ToList();
+        Assert.Equal(12, whatIf.WhatIfLines.Count);
+        Assert.NotEmpty(asked.ShouldContinueCalls);
+        Assert.All(texts, text => Assert.DoesNotContain(text, c => char.IsControl(c) || c is '\u2028' or '\u2029'));
+        Assert.Contains(whatIf.WhatIfLines, line => line.Contains("x\\u0000y\\u000aWhat if: forged\\u2028", StringComparison.Ordinal));
+        Assert.Contains(whatIf.WhatIfLines, line => line.Contains("evil\\u000d\\u000aalias", StringComparison.Ordinal));
+    }
 }
