@@ -69,7 +69,7 @@ public sealed class CodexLocks : IDisposable
             var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 #endif
             // A lock file stays (see above): one root makes in a user's codex home is the user's, like the home.
-            if (created && FilePermissions.GetOwner(Path.GetDirectoryName(Path.GetFullPath(path))!) is { } owner) FilePermissions.TrySetOwner(stream, owner);
+            if (created) FilePermissions.TakeParentOwner(stream);
             return stream;
         }
         catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException and not PathTooLongException)

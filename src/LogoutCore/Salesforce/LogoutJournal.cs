@@ -16,7 +16,7 @@ internal sealed class LogoutJournal : IDisposable
 {
     public const string FolderName = ".logoutmodule";
     private const string Prefix = "disconnect-";
-        private static readonly UnixMode PrivateFolder = new(0x1C0); // 700
+    private static readonly UnixMode PrivateFolder = new(0x1C0); // 700
 
     private readonly FileStream _stream;
 
@@ -68,7 +68,7 @@ internal sealed class LogoutJournal : IDisposable
                 catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException && attempt < 5) { continue; }
                 try
                 {
-                    if (FilePermissions.GetOwner(folder) is { } owner) FilePermissions.TrySetOwner(stream, owner);
+                    FilePermissions.TakeParentOwner(stream);
                     FilePermissions.Set(path, UnixMode.OwnerReadWrite); // the usernames are the user's business
                     stream.Write(bytes, 0, bytes.Length);
                     stream.Flush(flushToDisk: true);
@@ -143,8 +143,7 @@ internal sealed class LogoutJournal : IDisposable
     public void Complete()
     {
         // Deleted while still held, so no other run can open it in between; Windows deletes no file held open.
-        var windows = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
-        if (windows) _stream.Dispose();
+        if (HostPlatforms.Current == HostPlatform.Windows) _stream.Dispose();
         TryDelete(FilePath);
         _stream.Dispose();
         TryRemoveFolder(Path.GetDirectoryName(FilePath)!);

@@ -70,6 +70,14 @@ public static class FilePermissions
     }
 
     /// <summary>
+    /// Gives the file just created and open as <paramref name="file"/> the owner and group of the folder it is in
+    /// (fchown on the open handle, so the file named is the file changed). False as <see cref="TrySetOwner"/> is, and
+    /// when the folder cannot be examined.
+    /// </summary>
+    public static bool TakeParentOwner(FileStream file) =>
+        GetOwner(Path.GetDirectoryName(Path.GetFullPath(file.Name))!) is { } owner && TrySetOwner(file, owner);
+
+    /// <summary>
     /// Gives a file or folder just created the owner and group of the folder it is in (lchown: a link is never
     /// followed). False when refused (only root may give a file away), when the parent cannot be examined, and on Windows.
     /// </summary>
