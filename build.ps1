@@ -83,7 +83,9 @@ function Invoke-Package {
     Remove-Item -LiteralPath $staging -Recurse -Force -ErrorAction Ignore
     dotnet build src/LogoutCmdlets -c Release "-p:ModuleOutputDir=$staging/LogoutModule/"
     if ($LASTEXITCODE -ne 0) { throw "dotnet build failed ($LASTEXITCODE)" }
-    $version = (Import-PowerShellDataFile -LiteralPath "$staging/LogoutModule/LogoutModule.psd1").ModuleVersion
+    # Test-ModuleManifest, not Import-PowerShellDataFile: the manifest picks its RootModule by $PSEdition, an expression
+    # only a module manifest may hold.
+    $version = (Test-ModuleManifest -Path "$staging/LogoutModule/LogoutModule.psd1").Version.ToString()
     Remove-Item -LiteralPath (Join-Path $package "LogoutModule.$version.nupkg") -Force -ErrorAction Ignore
     $repository = 'LogoutModuleBuild-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
     Register-PSResourceRepository -Name $repository -Uri $package -Trusted

@@ -11,8 +11,16 @@ Describe 'LogoutModule' {
     }
 
     It 'exports exactly the cmdlets the manifest lists' {
-        $manifest = Import-PowerShellDataFile -Path $script:ModuleManifest
-        (Get-Command -Module LogoutModule).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+        $manifest = Test-ModuleManifest -Path $script:ModuleManifest
+        (Get-Command -Module LogoutModule).Name | Sort-Object | Should -Be ($manifest.ExportedCmdlets.Keys | Sort-Object)
+    }
+
+    It 'loads the edition''s cmdlet assembly as its root module, with no script module in between' {
+        # A .psm1 loader cost a fresh pwsh a script parse, a module scope and a nested import (issue 13).
+        $module = Get-Module LogoutModule
+        $module.ModuleType | Should -Be 'Binary'
+        $module.Path | Should -Be (Join-Path $module.ModuleBase 'net8.0/LogoutCmdlets.dll')
+        $module.NestedModules | Should -BeNullOrEmpty
     }
 
     It 'ships written help, with an example, for every cmdlet' {

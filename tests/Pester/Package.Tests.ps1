@@ -22,7 +22,7 @@ BeforeAll {
     # The build keeps the real HOME (its NuGet cache and settings); its repository registration is throwaway and removed.
     $script:BuildOutput = & $script:Pwsh -NoProfile -NonInteractive -Command "& '$script:RepoRoot/build.ps1' -Task Package" 2>&1
     $script:BuildExitCode = $LASTEXITCODE
-    $script:Version = (Import-PowerShellDataFile -LiteralPath (Join-Path $script:RepoRoot 'out/LogoutModule/LogoutModule.psd1')).ModuleVersion
+    $script:Version = (Test-ModuleManifest -Path (Join-Path $script:RepoRoot 'out/LogoutModule/LogoutModule.psd1')).Version.ToString()
 }
 
 Describe 'The LogoutModule package' {

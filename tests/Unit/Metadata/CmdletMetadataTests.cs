@@ -136,6 +136,8 @@ public sealed class CmdletMetadataTests : IDisposable
         Assert.Matches(@"CompatiblePSEditions\s*=\s*@\('Desktop',\s*'Core'\)", manifest);
         Assert.Matches(@"PowerShellVersion\s*=\s*'5\.1'", manifest);
         Assert.Matches(@"FormatsToProcess\s*=\s*@\('LogoutModule\.format\.ps1xml'\)", manifest);
+        // Each edition imports its own flavour's DLL as the root module (Windows PowerShell cannot load net8.0).
+        Assert.Matches(@"RootModule\s*=\s*if \(\$PSEdition -eq 'Core'\) \{ 'net8\.0/LogoutCmdlets\.dll' \} else \{ 'netstandard2\.0/LogoutCmdlets\.dll' \}", manifest);
         foreach (var list in new[] { "FunctionsToExport", "VariablesToExport", "AliasesToExport" })
             Assert.Matches(list + @"\s*=\s*@\(", manifest);
     }
