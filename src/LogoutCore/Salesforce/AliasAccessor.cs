@@ -14,9 +14,14 @@ public static class AliasAccessor
     public static IReadOnlyList<KeyValuePair<string, string>> GetAll(string aliasFile)
     {
         var orgs = ReadOrgs(aliasFile);
-        return orgs.Where(pair => JsJson.AsString(pair.Value) is not null)
-            .Select(pair => new KeyValuePair<string, string>(pair.Key, JsJson.AsString(pair.Value)!))
-            .ToList();
+        // A loop, not Where/Select/ToList: LINQ over KeyValuePair instantiates generic code that no ReadyToRun image
+        // holds, so a fresh pwsh JIT-compiles about twenty methods for it before its first listing (issue 13).
+        var all = new List<KeyValuePair<string, string>>(orgs.Count);
+        foreach (var pair in orgs)
+        {
+            if (JsJson.AsString(pair.Value) is { } username) all.Add(new KeyValuePair<string, string>(pair.Key, username));
+        }
+        return all;
     }
 
     /// <summary>

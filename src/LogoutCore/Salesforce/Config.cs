@@ -28,7 +28,7 @@ public static class Config
         ["org-isv-debugger-url"] = "isvDebuggerUrl",
     };
 
-    private static readonly Dictionary<string, string> NewNames = MirrorNames.ToDictionary(pair => pair.Value, pair => pair.Key);
+    private static readonly Dictionary<string, string> NewNames = Inverse(MirrorNames);
 
     // Environment variables per key, newest name first (a new name beats its synonym).
     private static readonly Dictionary<string, string[]> EnvironmentNames = new()
@@ -36,6 +36,17 @@ public static class Config
         [TargetOrg] = new[] { "SF_TARGET_ORG", "SF_DEFAULTUSERNAME", "SFDX_DEFAULTUSERNAME" },
         [TargetDevHub] = new[] { "SF_TARGET_DEV_HUB", "SFDX_DEFAULTDEVHUBUSERNAME" },
     };
+
+    /// <summary>
+    /// The map read backwards (value to key). A loop, not ToDictionary: LINQ over KeyValuePair instantiates generic code
+    /// that no ReadyToRun image holds, JIT-compiled in every fresh pwsh before its first listing (issue 13).
+    /// </summary>
+    private static Dictionary<string, string> Inverse(Dictionary<string, string> map)
+    {
+        var inverse = new Dictionary<string, string>(map.Count);
+        foreach (var pair in map) inverse.Add(pair.Value, pair.Key);
+        return inverse;
+    }
 
     /// <summary>
     /// One location's contents: <c>.sf/config.json</c>, then the translated mirror; a mirror value wins only when the
@@ -49,7 +60,7 @@ public static class Config
         var mirror = ReadObject(pair.MirrorFile, pair.ConfigFile, locked);
         var mirrorIsNewer = !File.Exists(pair.ConfigFile)
             || File.GetLastWriteTimeUtc(pair.MirrorFile) > File.GetLastWriteTimeUtc(pair.ConfigFile);
-        foreach (var entry in mirror.ToList())
+        foreach (var entry in mirror)
         {
             var key = NewNames.TryGetValue(entry.Key, out var newName) ? newName : entry.Key;
             if (!merged.ContainsKey(key)) merged[key] = entry.Value?.DeepClone();
