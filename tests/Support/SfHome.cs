@@ -97,13 +97,22 @@ public sealed class SfHome : IDisposable
         var crypto = new Crypto(key);
         return Directory.EnumerateFiles(Sfdx, "*.json")
             .Where(path => OrgReader.IsAuthFileName(Path.GetFileName(path)))
-            .SelectMany(path => Crypto.SecretValues(ReadJson(path)))
-            .Select(secret => TryDecrypt(crypto, secret.Value))
-            .Concat(Directory.EnumerateFiles(Sfdx, "*.json").SelectMany(path => Crypto.SecretValues(ReadJson(path)).Select(s => s.Value)))
+            .SelectMany(path => SecretValues(ReadJson(path)))
+            .Select(secret => TryDecrypt(crypto, secret))
+            .Concat(Directory.EnumerateFiles(Sfdx, "*.json").SelectMany(path => SecretValues(ReadJson(path))))
             .Where(value => value.Length >= 8)
             .Distinct()
             .ToList();
     }
+
+    /// <summary>Every string value that sf encrypts (Crypto.IsSecretProperty names), at any depth.</summary>
+    private static IEnumerable<string> SecretValues(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.SelectMany(pair => (Crypto.IsSecretProperty(pair.Key) && JsJson.AsString(pair.Value) is { } text ? new[] { text } : Array.Empty<string>())
+            .Concat(SecretValues(pair.Value))),
+        JsonArray array => array.SelectMany(SecretValues),
+        _ => Array.Empty<string>(),
+    };
 
     private static string TryDecrypt(Crypto crypto, string value)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -9,62 +10,107 @@ namespace LogoutModule.Core.Salesforce;
 internal static class AuthFileReader
 {
     /// <summary>
-    /// The file's JSON object. Not JSON, or not an object: a LogoutException "AuthFileInvalid" naming the file (and the
-    /// position, never the text: it may hold a token). A file that cannot be read throws its IOException or
-    /// UnauthorizedAccessException.
+    /// The file's JSON object, to rewrite it. Not JSON, or not an object: a LogoutException "AuthFileInvalid" naming the
+    /// file (and the position, never the text: it may hold a token). A file that cannot be read throws its IOException
+    /// or UnauthorizedAccessException.
     /// </summary>
     public static JsonObject Read(string path)
-    {
-        JsonNode? node;
-        try
-        {
-            node = Parse(File.ReadAllBytes(path));
-        }
-        catch (JsonException e)
-        {
-            throw SalesforceErrors.AuthFileInvalid(path, e);
-        }
-        return node as JsonObject
-            ?? throw SalesforceErrors.AuthFileNotObject(path);
-    }
+        => Parse(path, text => JsJson.Parse(text), utf8 => JsJson.Parse(utf8)) as JsonObject ?? throw SalesforceErrors.AuthFileNotObject(path);
 
     /// <summary>
-    /// The file's JSON as JSON.parse reads the text File.ReadAllText decodes (UTF-8, a byte order mark honoured), without
-    /// StreamReader's buffers: a listing reads every auth file, and those buffers were ten times the size of a typical one.
+    /// The file's fields (see AuthFields), or null and why not (naming the file) when it is not a JSON object, is not
+    /// JSON or cannot be read.
     /// </summary>
-    private static JsonNode? Parse(byte[] bytes)
-    {
-        if (bytes.Length >= 2 && bytes[0] is 0xFE or 0xFF or 0x00)
-        {
-            // A UTF-16 or UTF-32 byte order mark, perhaps: StreamReader's detection, as File.ReadAllText does it.
-            using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return JsJson.Parse(reader.ReadToEnd());
-        }
-        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-#if NET8_0_OR_GREATER
-        // Valid UTF-8 (every file sf writes) is parsed as it is; decoding it would change nothing.
-        if (System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(bom))) return JsJson.Parse(bytes.AsMemory(bom));
-#endif
-        return JsJson.Parse(Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom));
-    }
-
-    /// <summary>The file's JSON object, or null and why not (naming the file) when it is invalid or cannot be read.</summary>
-    public static JsonObject? TryRead(string path, out string? problem)
+    public static AuthFields? TryReadFields(string path, out string? problem)
     {
         problem = null;
         try
         {
-            return Read(path);
+            return Parse(path, AuthFields.Parse, AuthFields.Parse) ?? throw SalesforceErrors.AuthFileNotObject(path);
         }
         catch (LogoutException e)
         {
             problem = e.Message;
         }
-        // ArgumentException: a path built from a username holding a NUL, which names no file (for sf either).
+        // ArgumentException: a path built from a username holding a NUL, which names no file (for sf either), or text
+        // that no UTF-8 can hold (a lone surrogate in a UTF-16 file).
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
             problem = $"The auth file {path} cannot be read ({e.Message}).";
         }
         return null;
+    }
+
+    /// <summary>
+    /// The file's JSON as JSON.parse reads the text File.ReadAllText decodes (UTF-8, a byte order mark honoured), without
+    /// StreamReader's buffers: a listing reads every auth file, and those buffers were ten times the size of a typical
+    /// one. Valid UTF-8 (every file sf writes) goes to <paramref name="fromUtf8"/> as it is; other text is decoded first.
+    /// </summary>
+    private static T Parse<T>(string path, Func<string, T> fromText, Func<ReadOnlyMemory<byte>, T> fromUtf8)
+    {
+        var (bytes, length) = ReadAllBytes(path);
+        try
+        {
+            if (length >= 2 && bytes[0] is 0xFE or 0xFF or 0x00)
+            {
+                // A UTF-16 or UTF-32 byte order mark, perhaps: StreamReader's detection, as File.ReadAllText does it.
+                using var reader = new StreamReader(new MemoryStream(bytes, 0, length), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                return fromText(reader.ReadToEnd());
+            }
+            var bom = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+#if NET8_0_OR_GREATER
+            if (System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(bom, length - bom))) return fromUtf8(bytes.AsMemory(bom, length - bom));
+#endif
+            return fromText(Encoding.UTF8.GetString(bytes, bom, length - bom));
+        }
+        catch (JsonException e)
+        {
+            throw SalesforceErrors.AuthFileInvalid(path, e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // An escaped lone surrogate in a string that had to be decoded: one bad file must not stop the listing.
+            throw SalesforceErrors.AuthFileUndecodable(path, e);
+        }
+        finally
+        {
+            // Both readers copy what they keep; the buffer, which held (encrypted) tokens, is wiped for its next user.
+            ArrayPool<byte>.Shared.Return(bytes, clearArray: true);
+        }
+    }
+
+    /// <summary>
+    /// File.ReadAllBytes into a buffer from the shared pool (return it): the file's length at opening, or everything up
+    /// to the end when the system reports no length (procfs). A listing read 10,000 files into 10,000 new arrays.
+    /// </summary>
+    private static (byte[] Buffer, int Length) ReadAllBytes(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        var expected = file.Length;
+        if (expected > int.MaxValue) throw new IOException($"The file {path} is longer than 2 GB.");
+        var buffer = ArrayPool<byte>.Shared.Rent(expected > 0 ? (int)expected : 4096);
+        var length = 0;
+        try
+        {
+            while (expected == 0 || length < expected)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                    ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                    buffer = larger;
+                }
+                var read = file.Read(buffer, length, (int)Math.Min(buffer.Length - length, expected > 0 ? expected - length : int.MaxValue));
+                if (read == 0) break;
+                length += read;
+            }
+            return (buffer, length);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            throw;
+        }
     }
 }

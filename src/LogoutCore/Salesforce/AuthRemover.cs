@@ -70,8 +70,15 @@ internal static class AuthRemover
         var results = new List<OrgLogoutResult>();
         try
         {
-            foreach (var org in plan.Orgs)
+            // The deletions on every core (each an unlink); their outcomes are reported below in plan order.
+            var deleteFailures = new LogoutError?[plan.Orgs.Count];
+            AllCores.ForEachIndex(plan.Orgs.Count, index =>
             {
+                if (plan.Orgs[index].DeletesAuthFile) deleteFailures[index] = DeleteAuthFile(plan.Orgs[index].Org);
+            });
+            for (var index = 0; index < plan.Orgs.Count; index++)
+            {
+                var org = plan.Orgs[index];
                 var keys = org.ConfigKeys.Where(key => keysRemoved.Contains((key.Key.ConfigFile, key.Key.Key))).ToList();
                 foreach (var (key, value) in keys)
                     report.Add(host => host.WriteVerbose($"Unset {key.Key} ({value}) in {key.ConfigFile} and {key.MirrorKey} in {key.MirrorFile}."));
@@ -83,7 +90,11 @@ internal static class AuthRemover
                     report.Add(host => host.WriteWarning(StrayCopyLeft(org.Org.AuthFile, org.Org.Username)));
                     continue;
                 }
-                if (!DeleteAuthFile(org.Org, report)) continue;
+                if (deleteFailures[index] is { } failure)
+                {
+                    report.Add(host => host.WriteError(failure));
+                    continue;
+                }
                 var revocation = revocations.TryGetValue(org, out var outcome) ? outcome : null;
                 results.Add(new OrgLogoutResult(org.Org.Username, org.Org.OrgId, org.Org.AuthFile)
                 {
@@ -130,23 +141,21 @@ internal static class AuthRemover
         });
     }
 
-    // sf unlinks the auth file without a lock; a file already gone is an error, as in sf.
-    private static bool DeleteAuthFile(OrgAuthorization org, List<Action<IHostInteraction>> report)
+    /// <summary>
+    /// Deletes the org's auth file: null when done, else the error (AuthFileMissing, AuthFileNotRemoved). sf unlinks the
+    /// auth file without a lock; a file already gone is an error, as in sf.
+    /// </summary>
+    private static LogoutError? DeleteAuthFile(OrgAuthorization org)
     {
         try
         {
-            if (!File.Exists(org.AuthFile))
-            {
-                report.Add(host => host.WriteError(SalesforceErrors.AuthFileMissing(org.Username, org.AuthFile)));
-                return false;
-            }
+            if (!File.Exists(org.AuthFile)) return SalesforceErrors.AuthFileMissing(org.Username, org.AuthFile);
             File.Delete(org.AuthFile);
-            return true;
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            report.Add(host => host.WriteError(SalesforceErrors.AuthFileNotRemoved(org.Username, org.AuthFile, e)));
-            return false;
+            return SalesforceErrors.AuthFileNotRemoved(org.Username, org.AuthFile, e);
         }
     }
 

@@ -1,7 +1,6 @@
-using System.Globalization;
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using LogoutModule.Core.Shared.Crypto;
 
 namespace LogoutModule.Core.Salesforce;
@@ -60,44 +59,78 @@ public sealed class Crypto : IDisposable
     }
 
     /// <summary>Decrypts one stored value; throws CryptographicException with sf's wording when it cannot.</summary>
-    public string Decrypt(string stored) => Encoding.UTF8.GetString(DecryptBytes(stored));
-
-    /// <summary>
-    /// Whether a stored value decrypts and authenticates with this key: sf's check of every secret when it lists orgs.
-    /// The plaintext is wiped at once and never becomes a string.
-    /// </summary>
-    public bool Decrypts(string stored)
+    public string Decrypt(string stored)
     {
+        var plaintext = new byte[Math.Max(CiphertextLength(stored), 0)];
         try
         {
-            var plaintext = DecryptBytes(stored);
-            Array.Clear(plaintext, 0, plaintext.Length);
-            return true;
+            if (!TryDecrypt(stored, plaintext)) throw new CryptographicException(DecipherFailure);
+            return Encoding.UTF8.GetString(plaintext);
         }
-        catch (CryptographicException)
+        finally
         {
-            return false;
+            Array.Clear(plaintext, 0, plaintext.Length);
         }
     }
 
-    private byte[] DecryptBytes(string stored)
+    /// <summary>
+    /// Whether a stored value decrypts and authenticates with this key: sf's check of every secret when it lists orgs.
+    /// The plaintext is wiped at once and never becomes a string; nothing is allocated (a listing checks two values per org).
+    /// </summary>
+    public bool Decrypts(string stored)
     {
+        var length = CiphertextLength(stored);
+        if (length < 0) return false;
+        byte[]? rented = null;
+        var plaintext = length <= 512 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
         try
         {
-            var colon = stored.IndexOf(':');
-            var body = stored.Substring(0, colon);
-            var ivText = body.Substring(0, _ivTextLength);
-            var nonce = _ivIsHex ? FromHex(ivText) : Encoding.ASCII.GetBytes(ivText);
-            var ciphertext = FromHex(body.Substring(_ivTextLength));
-            var tag = FromHex(stored.Substring(colon + 1));
-            var plaintext = new byte[ciphertext.Length];
-            _aes.Decrypt(nonce, ciphertext, tag, plaintext);
-            return plaintext;
+            return TryDecrypt(stored, plaintext);
         }
-        catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
+        finally
         {
-            throw new CryptographicException(DecipherFailure, e);
+            plaintext.Clear();
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>The plaintext's length in bytes of a value of the shape <c>&lt;iv&gt;&lt;ciphertext hex&gt;:&lt;tag hex&gt;</c>, or -1.</summary>
+    private int CiphertextLength(string stored)
+    {
+        var colon = stored.IndexOf(':');
+        var hexLength = colon - _ivTextLength;
+        return hexLength >= 0 && hexLength % 2 == 0 ? hexLength / 2 : -1;
+    }
+
+    /// <summary>
+    /// sf's decipher of <paramref name="stored"/> into <paramref name="plaintext"/> (CiphertextLength bytes): false for any
+    /// failure, a part that is not hex or has the wrong size included. A v1 iv is its text's bytes; a non-ASCII character
+    /// there cannot be the random hex sf writes, so it fails as it does in sf.
+    /// </summary>
+    private bool TryDecrypt(string stored, Span<byte> plaintext)
+    {
+        var colon = stored.IndexOf(':');
+        if (colon < _ivTextLength || plaintext.Length != (colon - _ivTextLength) / 2) return false;
+        Span<byte> nonce = stackalloc byte[_ivIsHex ? _ivTextLength / 2 : _ivTextLength];
+        var ivText = stored.AsSpan(0, _ivTextLength);
+        if (_ivIsHex)
+        {
+            if (!TryFromHex(ivText, nonce)) return false;
+        }
+        else
+        {
+            for (var i = 0; i < ivText.Length; i++)
+            {
+                if (ivText[i] > 0x7F) return false;
+                nonce[i] = (byte)ivText[i];
+            }
+        }
+        var tagText = stored.AsSpan(colon + 1);
+        if (tagText.Length != 2 * AesGcmDecryptor.TagSize) return false;
+        Span<byte> tag = stackalloc byte[AesGcmDecryptor.TagSize];
+        return TryFromHex(tagText, tag)
+               && TryFromHex(stored.AsSpan(_ivTextLength, colon - _ivTextLength), plaintext)
+               && _aes.TryDecrypt(nonce, plaintext, tag, plaintext);
     }
 
     public void Dispose() => _aes.Dispose();
@@ -108,56 +141,33 @@ public sealed class Crypto : IDisposable
            || name.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0
            || name.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0;
 
-    /// <summary>Every (property name, value) that sf would decrypt in an auth file, at any depth.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> SecretValues(JsonNode? node)
-    {
-        // One list filled by one recursive walk: nested iterators cost an allocation per JSON value, for every org listed.
-        var found = new List<KeyValuePair<string, string>>();
-        CollectSecrets(node, found);
-        return found;
-    }
-
-    private static void CollectSecrets(JsonNode? node, List<KeyValuePair<string, string>> found)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var pair in obj)
-                {
-                    if (IsSecretProperty(pair.Key) && Shared.JsJson.AsString(pair.Value) is { } text)
-                        found.Add(new KeyValuePair<string, string>(pair.Key, text));
-                    CollectSecrets(pair.Value, found);
-                }
-                break;
-            case JsonArray array:
-                foreach (var item in array) CollectSecrets(item, found);
-                break;
-        }
-    }
-
     private static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
 
     /// <summary>Hex text to bytes; FormatException for odd length or a non-hex character.</summary>
     private static byte[] FromHex(string hex)
     {
-#if NET8_0_OR_GREATER
-        // The platform's decoder: a listing decrypts two values per org, and a substring per byte was most of its cost.
-        return Convert.FromHexString(hex);
-#else
-        if (hex.Length % 2 != 0) throw new FormatException("Odd-length hex text.");
         var bytes = new byte[hex.Length / 2];
-        for (var i = 0; i < bytes.Length; i++) bytes[i] = (byte)(Nibble(hex[2 * i]) << 4 | Nibble(hex[2 * i + 1]));
-        return bytes;
-#endif
+        return hex.Length % 2 == 0 && TryFromHex(hex.AsSpan(), bytes) ? bytes : throw new FormatException("Not hex text.");
     }
 
-#if !NET8_0_OR_GREATER
+    /// <summary>Decodes hex text (either case) into <paramref name="bytes"/>, exactly half its length; false for any other character.</summary>
+    private static bool TryFromHex(ReadOnlySpan<char> hex, Span<byte> bytes)
+    {
+        if (hex.Length != 2 * bytes.Length) return false;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            int high = Nibble(hex[2 * i]), low = Nibble(hex[2 * i + 1]);
+            if ((high | low) < 0) return false;
+            bytes[i] = (byte)(high << 4 | low);
+        }
+        return true;
+    }
+
     private static int Nibble(char c) => c switch
     {
         >= '0' and <= '9' => c - '0',
         >= 'a' and <= 'f' => c - 'a' + 10,
         >= 'A' and <= 'F' => c - 'A' + 10,
-        _ => throw new FormatException("Not hex text."),
+        _ => -1,
     };
-#endif
 }

@@ -23,7 +23,8 @@ internal sealed record DisconnectOrgPlan(SalesforcePaths Paths, IReadOnlyList<Or
         foreach (var name in org.Aliases.Append(org.Username))
             if (!ownerOfName.ContainsKey(name)) ownerOfName[name] = org;
 
-        var keysOf = orgs.ToDictionary(org => org, _ => new List<(UnsetConfigKey, string)>());
+        // Only the few orgs a config key names get a list: one per org was a tenth of planning 10,000.
+        var keysOf = new Dictionary<OrgAuthorization, List<(UnsetConfigKey, string)>>();
         var names = new HashSet<string>(ownerOfName.Keys, StringComparer.Ordinal);
         foreach (var pair in paths.ConfigPairs)
         {
@@ -31,7 +32,9 @@ internal sealed record DisconnectOrgPlan(SalesforcePaths Paths, IReadOnlyList<Or
             foreach (var key in Config.KeysNaming(contents, names))
             {
                 var value = JsJson.AsString(contents[key])!;
-                keysOf[ownerOfName[value]].Add((new UnsetConfigKey(key, Config.MirrorName(key), pair.ConfigFile, pair.MirrorFile), value));
+                var owner = ownerOfName[value];
+                if (!keysOf.TryGetValue(owner, out var keys)) keysOf[owner] = keys = new List<(UnsetConfigKey, string)>();
+                keys.Add((new UnsetConfigKey(key, Config.MirrorName(key), pair.ConfigFile, pair.MirrorFile), value));
             }
         }
 
@@ -45,7 +48,7 @@ internal sealed record DisconnectOrgPlan(SalesforcePaths Paths, IReadOnlyList<Or
                 Aliases = ownerOfName[org.Username] == org
                     ? org.Aliases.Select(alias => new KeyValuePair<string, string>(alias, org.Username)).ToArray()
                     : Array.Empty<KeyValuePair<string, string>>(),
-                ConfigKeys = keysOf[org],
+                ConfigKeys = keysOf.TryGetValue(org, out var keys) ? keys : Array.Empty<(UnsetConfigKey, string)>(),
                 RevocationEndpoint = endpoint,
                 RevocationProblem = problem,
                 FinishesInterrupted = interrupted.Contains(org),

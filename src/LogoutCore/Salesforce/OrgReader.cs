@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LogoutModule.Core.Shared;
 
@@ -42,96 +39,102 @@ public static class OrgReader
         if (keyLookup.OutOfReachWarning is { } outOfReach) warnings.Add(outOfReach);
         using var crypto = keyLookup.Key is { } key ? Crypto.TryCreate(key) : null;
         var keylessV2 = string.Equals(context.Variable("SF_CRYPTO_V2"), "true", StringComparison.OrdinalIgnoreCase);
-        var orgs = new List<OrgAuthorization>();
-        foreach (var file in authFiles)
+        // Each file is read, parsed and decrypted on its own, on every core (the reading is mostly system calls and
+        // decryption); the results keep file order, so warnings come in the order sf gives them.
+        var read = new (OrgAuthorization? Org, string? Warning)[authFiles.Count];
+        void ReadAt(int index)
+            => read[index] = ReadOne(authFiles[index], aliases, configs, paths, fileNames, keyLookup, crypto, keylessV2, context);
+        AllCores.ForEachIndex(read.Length, ReadAt);
+
+        var orgs = new List<OrgAuthorization>(read.Length);
+        foreach (var (org, warning) in read)
         {
-            var json = AuthFileReader.TryRead(file, out var problem);
-            if (json is null)
-            {
-                // Gone since the listing: another logout (a parallel runspace, sf itself) removed it; nothing to warn about.
-                if (!File.Exists(file)) continue;
-                warnings.Add($"{problem} It was skipped.");
-                continue;
-            }
-            var username = JsJson.AsString(json["username"]);
-            if (username is null)
-            {
-                warnings.Add($"The auth file {file} has no username; it was skipped.");
-                continue;
-            }
-            if (keyLookup.Failure is { } failure)
-            {
-                // sf rejects every file when the keychain fails, warning once per file and listing nothing.
-                warnings.Add($"The auth file for {username} is invalid. Due to: {failure}");
-                continue;
-            }
-            string? misnamedError = null;
-            if (!IsNamedAfterItsUsername(file, username))
-            {
-                // sf loads the org a file names from <username>.json: a copy is listed as that org once more,
-                // and a file whose username has no file of its own is an error entry naming that username.
-                var named = AuthFileReader.TryRead(paths.AuthFile(username), out _);
-                if (named is null) misnamedError = $"No authorization information found for {PrintableText.Of(username)}.";
-                else json = named;
-            }
-            var org = Describe(file, username, json, aliases, configs, paths, fileNames, context);
-            // Without the owner's key the files cannot be checked: sf run by that user would decrypt them.
-            org.Error = misnamedError ?? (keyLookup.OutOfReachWarning is null ? DecryptionError(json, crypto, keylessV2) : null);
-            if (org.Error is not null)
-            {
-                // sf's error entries report no method and no expiry.
-                org.OAuthMethod = OAuthMethod.Unknown;
-                org.IsExpired = null;
-            }
-            orgs.Add(org);
+            if (warning is not null) warnings.Add(warning);
+            if (org is not null) orgs.Add(org);
         }
         return new OrgSnapshot(paths, orgs.OrderBy(org => org.Username, StringComparer.Ordinal).ToList(), warnings);
     }
 
-    private static OrgAuthorization Describe(string file, string username, JsonObject json,
+    /// <summary>One auth file as an org, or the warning sf gives about it instead, or neither (a file gone since the listing).</summary>
+    private static (OrgAuthorization? Org, string? Warning) ReadOne(string file, ILookup<string, string> aliases, IReadOnlyList<ConfigEntry> configs,
+        SalesforcePaths paths, ISet<string> fileNames, KeyLookup keyLookup, Crypto? crypto, bool keylessV2, SalesforceContext context)
+    {
+        var json = AuthFileReader.TryReadFields(file, out var problem);
+        if (json is null)
+        {
+            // Gone since the listing: another logout (a parallel runspace, sf itself) removed it; nothing to warn about.
+            return File.Exists(file) ? (null, $"{problem} It was skipped.") : (null, null);
+        }
+        var username = json.Username;
+        if (username is null) return (null, $"The auth file {file} has no username; it was skipped.");
+        // sf rejects every file when the keychain fails, warning once per file and listing nothing.
+        if (keyLookup.Failure is { } failure) return (null, $"The auth file for {username} is invalid. Due to: {failure}");
+        string? misnamedError = null;
+        if (!IsNamedAfterItsUsername(file, username))
+        {
+            // sf loads the org a file names from <username>.json: a copy is listed as that org once more,
+            // and a file whose username has no file of its own is an error entry naming that username.
+            var named = AuthFileReader.TryReadFields(paths.AuthFile(username), out _);
+            if (named is null) misnamedError = $"No authorization information found for {PrintableText.Of(username)}.";
+            else json = named;
+        }
+        var org = Describe(file, username, json, aliases, configs, paths, fileNames, context);
+        // Without the owner's key the files cannot be checked: sf run by that user would decrypt them.
+        org.Error = misnamedError ?? (keyLookup.OutOfReachWarning is null ? DecryptionError(json, crypto, keylessV2) : null);
+        if (org.Error is not null)
+        {
+            // sf's error entries report no method and no expiry.
+            org.OAuthMethod = OAuthMethod.Unknown;
+            org.IsExpired = null;
+        }
+        return (org, null);
+    }
+
+    private static OrgAuthorization Describe(string file, string username, AuthFields json,
         ILookup<string, string> aliases, IReadOnlyList<ConfigEntry> configs, SalesforcePaths paths, ISet<string> fileNames, SalesforceContext context)
     {
         var orgAliases = aliases[username].ToArray();
-        var names = new HashSet<string>(orgAliases, StringComparer.Ordinal) { username };
-        var orgId = JsJson.AsString(json["orgId"]);
-        var devHubUsername = JsJson.AsString(json["devHubUsername"]);
-        var isScratch = !string.IsNullOrEmpty(devHubUsername) || IsTrue(json["isScratch"]);
-        var dateText = JsJson.AsString(json["expirationDate"]) ?? JsJson.AsString(json["trailExpirationDate"]);
+        var orgId = json.OrgId;
+        var devHubUsername = json.DevHubUsername;
+        var isScratch = !string.IsNullOrEmpty(devHubUsername) || json.IsScratch;
+        var dateText = json.ExpirationDate ?? json.TrailExpirationDate;
         var date = ParseJsDate(dateText);
         return new OrgAuthorization(username, file)
         {
             HomePath = context.HomeDirectory,
             Aliases = orgAliases,
             OrgId = orgId,
-            InstanceUrl = JsJson.AsString(json["instanceUrl"]),
-            LoginUrl = JsJson.AsString(json["loginUrl"]),
+            InstanceUrl = json.InstanceUrl,
+            LoginUrl = json.LoginUrl,
             OAuthMethod = MethodOf(json),
-            IsDevHub = IsTrue(json["isDevHub"]),
+            IsDevHub = json.IsDevHub,
             IsScratchOrg = isScratch,
-            IsSandbox = IsTrue(json["isSandbox"]) || (orgId is not null && IsListedFile(fileNames, paths.SfdxDirectory, paths.SandboxFile(orgId))),
+            IsSandbox = json.IsSandbox || (orgId is not null && HasSandboxFile(fileNames, paths, orgId)),
             ExpirationDate = date,
             // sf: a scratch org with a date is expired once the date has passed; an unparsable date is "not expired".
             IsExpired = isScratch && dateText is not null ? date is { } d && d < context.Now : null,
             DevHubUsername = string.IsNullOrEmpty(devHubUsername) ? null : devHubUsername,
-            Configs = configs.Where(entry => entry.Value is not null && names.Contains(entry.Value)).Select(entry => entry.Key).ToArray(),
-            ClientApps = json["clientApps"] is JsonObject apps ? apps.Select(pair => pair.Key).ToArray() : Array.Empty<string>(),
-            HasPassword = !string.IsNullOrEmpty(JsJson.AsString(json["password"])),
+            Configs = configs.Where(entry => entry.Value is { } value && (value == username || orgAliases.Contains(value))).Select(entry => entry.Key).ToArray(),
+            ClientApps = json.ClientApps.Count > 0 ? json.ClientApps.ToArray() : Array.Empty<string>(),
+            HasPassword = !string.IsNullOrEmpty(json.Password),
         };
     }
 
     /// <summary>
-    /// File.Exists, asked of the disk only when the folder's listing holds the name (nearly no org has a sandbox file).
-    /// A path outside <paramref name="folder"/> (an orgId with a separator) is always asked of the disk.
+    /// Whether <c>&lt;orgId&gt;.sandbox.json</c> exists, asked of the disk only when the folder's listing holds the name
+    /// (nearly no org has a sandbox file). An orgId with a separator names a file elsewhere: always asked of the disk.
     /// </summary>
-    private static bool IsListedFile(ISet<string> fileNames, string folder, string path)
-        => (!string.Equals(Path.GetDirectoryName(path), folder, StringComparison.Ordinal) || fileNames.Contains(Path.GetFileName(path)))
-           && File.Exists(path);
+    private static bool HasSandboxFile(ISet<string> fileNames, SalesforcePaths paths, string orgId)
+    {
+        var name = orgId + ".sandbox.json";
+        return (Path.GetFileName(name).Length != name.Length || fileNames.Contains(name)) && File.Exists(paths.SandboxFile(orgId));
+    }
 
     /// <summary>jwt = a private key and no refresh token; token = neither; otherwise web.</summary>
-    private static OAuthMethod MethodOf(JsonObject json)
+    private static OAuthMethod MethodOf(AuthFields json)
     {
-        var hasPrivateKey = !string.IsNullOrEmpty(JsJson.AsString(json["privateKey"]));
-        var hasRefreshToken = !string.IsNullOrEmpty(JsJson.AsString(json["refreshToken"]));
+        var hasPrivateKey = !string.IsNullOrEmpty(json.PrivateKey);
+        var hasRefreshToken = !string.IsNullOrEmpty(json.RefreshToken);
         if (hasPrivateKey && !hasRefreshToken) return OAuthMethod.Jwt;
         if (!hasPrivateKey && !hasRefreshToken) return OAuthMethod.Token;
         return OAuthMethod.Web;
@@ -144,23 +147,19 @@ public static class OrgReader
     /// sf decrypts every secret of every listed org; any failure makes the org an error entry. With no key.json sf would
     /// write a fresh key (v2 when SF_CRYPTO_V2=true) that decrypts nothing, so an encrypted-looking value is a failure.
     /// </summary>
-    private static string? DecryptionError(JsonObject json, Crypto? crypto, bool keylessV2)
+    private static string? DecryptionError(AuthFields json, Crypto? crypto, bool keylessV2)
     {
-        foreach (var secret in Crypto.SecretValues(json))
+        foreach (var secret in json.Secrets)
         {
             if (crypto is null)
             {
-                if (Crypto.HasEncryptedShape(secret.Value, keylessV2)) return Crypto.DecipherFailure;
+                if (Crypto.HasEncryptedShape(secret, keylessV2)) return Crypto.DecipherFailure;
                 continue;
             }
-            if (crypto.LooksEncrypted(secret.Value) && !crypto.Decrypts(secret.Value)) return Crypto.DecipherFailure;
+            if (crypto.LooksEncrypted(secret) && !crypto.Decrypts(secret)) return Crypto.DecipherFailure;
         }
         return null;
     }
-
-    private static bool IsTrue(JsonNode? node)
-        => node is JsonValue value && value.TryGetValue(out JsonElement element) ? element.ValueKind == JsonValueKind.True
-            : node is JsonValue plain && plain.TryGetValue(out bool flag) && flag;
 
     /// <summary>JavaScript's Date parsing for the forms sf writes: a date-only value is UTC midnight.</summary>
     internal static DateTimeOffset? ParseJsDate(string? text)

@@ -49,6 +49,13 @@ internal static class SalesforceErrors
         => new("AuthFileInvalid", ErrorKind.InvalidData, path,
             $"The auth file {path} is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).", e);
 
+    /// <summary>
+    /// An auth file holding an escaped lone surrogate (<c>"\ud800"</c>) where a value is needed: JSON.parse keeps it, but
+    /// no .NET string reader decodes it. Nothing of the text is shown.
+    /// </summary>
+    public static LogoutException AuthFileUndecodable(string path, InvalidOperationException e)
+        => new("AuthFileInvalid", ErrorKind.InvalidData, path, $"The auth file {path} holds a string that cannot be decoded (an escaped lone surrogate).", e);
+
     public static LogoutException AuthFileNotObject(string path)
         => new("AuthFileInvalid", ErrorKind.InvalidData, path, $"The auth file {path} does not hold a JSON object.");
 

@@ -68,6 +68,30 @@ public sealed class UnreadableInputTests
     }
 
     [Fact]
+    public void An_escaped_lone_surrogate_in_an_auth_file_skips_only_that_file_when_its_username_needs_it()
+    {
+        using var home = SfHome.FromFixture();
+        string Rewrite(string username, string member)
+        {
+            var file = Path.Combine(home.Home, ".sfdx", username + ".json");
+            File.WriteAllText(file, File.ReadAllText(file).TrimEnd().TrimEnd('}') + "," + member + "}");
+            return file;
+        }
+        // sf's JSON.parse reads both; a string nobody reads costs nothing, a username that cannot be decoded skips its org.
+        Rewrite("user1@fixture1.example.com", "\"notes\":[\"\\ud800\"]");
+        var broken = Rewrite("user5@fixture5.example.com", "\"username\":\"\\ud800@x.com\"");
+        var listing = new FakeHost();
+
+        GetAuthenticatedOrgOperation.Invoke(home.Context(), new GetAuthenticatedOrgRequest(), listing);
+
+        var orgs = listing.OutputOf<OrgAuthorization>().Select(org => org.Username).ToList();
+        Assert.Contains("user1@fixture1.example.com", orgs);
+        Assert.DoesNotContain("user5@fixture5.example.com", orgs);
+        Assert.Equal(11, orgs.Count);
+        Assert.Contains(listing.Warnings, warning => warning.Contains(broken, StringComparison.Ordinal) && warning.Contains("lone surrogate", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Control_characters_in_a_username_or_alias_are_escaped_in_every_What_if_line_and_question()
     {
         using var home = SfHome.FromFixture();

@@ -1,0 +1,234 @@
+using System.Text;
+using System.Text.Json;
+using LogoutModule.Core.Shared;
+
+namespace LogoutModule.Core.Salesforce;
+
+/// <summary>
+/// The fields of one auth file that listing and revoking use (sf's AuthFields type, @salesforce/core org/authInfo.ts),
+/// read in one pass over the file's UTF-8 text without building a JSON tree: a listing reads every auth file, and the
+/// tree cost more than reading the file itself. Values are as JSON.parse gives them: a name that occurs twice keeps
+/// its last value. Tokens stay as stored (encrypted); nothing here decrypts.
+/// </summary>
+internal sealed class AuthFields
+{
+    private static readonly JsonReaderOptions Options = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
+    // One UTF-8 encoder that refuses lone surrogates, as JsonDocument.Parse(string) does with such text.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly List<string> _clientApps = new();
+    private readonly List<string> _secrets = new();
+
+    private AuthFields()
+    {
+    }
+
+    /// <summary>Each string field: the value when it is a JSON string, else null.</summary>
+    public string? Username { get; private set; }
+    public string? OrgId { get; private set; }
+    public string? InstanceUrl { get; private set; }
+    public string? LoginUrl { get; private set; }
+    public string? DevHubUsername { get; private set; }
+    public string? ExpirationDate { get; private set; }
+    public string? TrailExpirationDate { get; private set; }
+    public string? PrivateKey { get; private set; }
+    public string? Password { get; private set; }
+
+    /// <summary>The refresh token as stored (encrypted by sf).</summary>
+    public string? RefreshToken { get; private set; }
+
+    /// <summary>The access token as stored (encrypted by sf).</summary>
+    public string? AccessToken { get; private set; }
+
+    /// <summary>Each flag: true only for JSON <c>true</c>, as sf's truthiness checks of these fields read them.</summary>
+    public bool IsDevHub { get; private set; }
+    public bool IsScratch { get; private set; }
+    public bool IsSandbox { get; private set; }
+
+    /// <summary>The names of <c>clientApps</c>, when it is an object, in file order.</summary>
+    public IReadOnlyList<string> ClientApps => _clientApps;
+
+    /// <summary>Every string value sf would decrypt (Crypto.IsSecretProperty names, at any depth), as stored.</summary>
+    public IReadOnlyList<string> Secrets => _secrets;
+
+    /// <summary>
+    /// The fields of a JSON document (UTF-8, no byte order mark), or null when its root is not an object. Throws
+    /// JsonException, with its line and byte position, when the text is not JSON (as JSON.parse would reject it) or
+    /// nests deeper than 64 levels.
+    /// </summary>
+    public static AuthFields? Parse(ReadOnlyMemory<byte> utf8) => Parse(utf8.Span, namesAreUnique: false);
+
+    /// <summary><see cref="Parse(ReadOnlyMemory{byte})"/> of text decoded from a file that is not plain UTF-8.</summary>
+    public static AuthFields? Parse(string text) => Parse(StrictUtf8.GetBytes(text));
+
+    private static AuthFields? Parse(ReadOnlySpan<byte> utf8, bool namesAreUnique)
+    {
+        var fields = new AuthFields();
+        var reader = new Utf8JsonReader(utf8, Options);
+        reader.Read();
+        var isObject = reader.TokenType == JsonTokenType.StartObject;
+        var names = new NameStack(utf8, namesAreUnique);
+        if (isObject) fields.ReadObject(ref reader, ref names, topLevel: true);
+        else reader.Skip();
+        // The reader throws for anything after the root value, as JSON.parse does ("{} x").
+        reader.Read();
+        if (!isObject) return null;
+        // Rare: a repeated name (JSON.parse keeps the last value, at the first one's place) or an escaped one, which may
+        // repeat another. The one-pass reading assumed neither, so the text is read again as JSON.parse leaves it.
+        return names.MayRepeat ? Parse(StrictUtf8.GetBytes(JsJson.Stringify(JsJson.Parse(utf8.ToArray()))), namesAreUnique: true) : fields;
+    }
+
+    /// <summary>Reads the object the reader's StartObject opens, up to its EndObject.</summary>
+    private void ReadObject(ref Utf8JsonReader reader, ref NameStack names, bool topLevel, List<string>? keys = null)
+    {
+        var frame = names.Open();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            // Names are compared as UTF-8: a string per name cost more than the rest of the reading.
+            var name = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+            names.Add(ref reader, frame);
+            if (keys is not null) keys.Add(reader.GetString()!);
+            var field = topLevel ? FieldOf(name) : Field.Other;
+            var isSecret = IsSecretName(name);
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                if (!isSecret && field == Field.Other) continue;
+                var text = reader.GetString()!;
+                if (isSecret) _secrets.Add(text);
+                Set(field, text);
+            }
+            else if (reader.TokenType is JsonTokenType.True) SetFlag(field);
+            else if (reader.TokenType is JsonTokenType.StartObject) ReadObject(ref reader, ref names, false, field == Field.ClientApps ? _clientApps : null);
+            else if (reader.TokenType is JsonTokenType.StartArray) ReadArray(ref reader, ref names);
+        }
+        names.Close(frame);
+    }
+
+    private void ReadArray(ref Utf8JsonReader reader, ref NameStack names)
+    {
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject) ReadObject(ref reader, ref names, false);
+            else if (reader.TokenType == JsonTokenType.StartArray) ReadArray(ref reader, ref names);
+        }
+    }
+
+    /// <summary>
+    /// The names seen in each open object, as places in the text, to notice a repeated one; an escaped name counts as a
+    /// possible repeat. Needless when the text comes from a JSON object, whose names are unique.
+    /// </summary>
+    private ref struct NameStack
+    {
+        // One list per thread, reused: a list per file was most of what a listing allocated besides the files.
+        [ThreadStatic] private static List<(int Start, int Length)>? t_names;
+
+        private readonly ReadOnlySpan<byte> _utf8;
+        private readonly bool _unique;
+        private readonly List<(int Start, int Length)> _names;
+
+        public NameStack(ReadOnlySpan<byte> utf8, bool unique)
+        {
+            _utf8 = utf8;
+            _unique = unique;
+            _names = t_names ??= new List<(int, int)>(64);
+            _names.Clear();
+            MayRepeat = false;
+        }
+
+        public bool MayRepeat { get; private set; }
+
+        public int Open() => _names.Count;
+
+        public void Add(ref Utf8JsonReader reader, int frame)
+        {
+            if (_unique) return;
+            if (reader.ValueIsEscaped)
+            {
+                MayRepeat = true;
+                return;
+            }
+            var name = reader.ValueSpan;
+            for (var index = frame; index < _names.Count; index++)
+                if (_utf8.Slice(_names[index].Start, _names[index].Length).SequenceEqual(name)) MayRepeat = true;
+            // An unescaped name's text starts one byte after its opening quote.
+            _names.Add(((int)reader.TokenStartIndex + 1, name.Length));
+        }
+
+        public void Close(int frame) => _names.RemoveRange(frame, _names.Count - frame);
+    }
+
+    private enum Field
+    {
+        Other, Username, OrgId, InstanceUrl, LoginUrl, DevHubUsername, ExpirationDate, TrailExpirationDate, PrivateKey, Password,
+        RefreshToken, AccessToken, IsDevHub, IsScratch, IsSandbox, ClientApps,
+    }
+
+    private static Field FieldOf(ReadOnlySpan<byte> name)
+    {
+        if (name.SequenceEqual("username"u8)) return Field.Username;
+        if (name.SequenceEqual("orgId"u8)) return Field.OrgId;
+        if (name.SequenceEqual("instanceUrl"u8)) return Field.InstanceUrl;
+        if (name.SequenceEqual("loginUrl"u8)) return Field.LoginUrl;
+        if (name.SequenceEqual("devHubUsername"u8)) return Field.DevHubUsername;
+        if (name.SequenceEqual("expirationDate"u8)) return Field.ExpirationDate;
+        if (name.SequenceEqual("trailExpirationDate"u8)) return Field.TrailExpirationDate;
+        if (name.SequenceEqual("privateKey"u8)) return Field.PrivateKey;
+        if (name.SequenceEqual("password"u8)) return Field.Password;
+        if (name.SequenceEqual("refreshToken"u8)) return Field.RefreshToken;
+        if (name.SequenceEqual("accessToken"u8)) return Field.AccessToken;
+        if (name.SequenceEqual("isDevHub"u8)) return Field.IsDevHub;
+        if (name.SequenceEqual("isScratch"u8)) return Field.IsScratch;
+        if (name.SequenceEqual("isSandbox"u8)) return Field.IsSandbox;
+        if (name.SequenceEqual("clientApps"u8)) return Field.ClientApps;
+        return Field.Other;
+    }
+
+    /// <summary>Crypto.IsSecretProperty of a UTF-8 name; an ASCII name (nearly every one) is checked without decoding it.</summary>
+    private static bool IsSecretName(ReadOnlySpan<byte> name)
+    {
+        foreach (var b in name)
+            if (b > 0x7F) return Crypto.IsSecretProperty(Encoding.UTF8.GetString(name.ToArray()));
+        return ContainsAsciiIgnoreCase(name, "token"u8) || ContainsAsciiIgnoreCase(name, "password"u8) || ContainsAsciiIgnoreCase(name, "secret"u8);
+    }
+
+    /// <summary>Whether ASCII <paramref name="text"/> contains lower-case ASCII <paramref name="word"/>, letters in either case.</summary>
+    private static bool ContainsAsciiIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> word)
+    {
+        for (var start = 0; start + word.Length <= text.Length; start++)
+        {
+            var index = 0;
+            while (index < word.Length && (text[start + index] | 0x20) == word[index]) index++;
+            if (index == word.Length) return true;
+        }
+        return false;
+    }
+
+    private void Set(Field field, string text)
+    {
+        switch (field)
+        {
+            case Field.Username: Username = text; break;
+            case Field.OrgId: OrgId = text; break;
+            case Field.InstanceUrl: InstanceUrl = text; break;
+            case Field.LoginUrl: LoginUrl = text; break;
+            case Field.DevHubUsername: DevHubUsername = text; break;
+            case Field.ExpirationDate: ExpirationDate = text; break;
+            case Field.TrailExpirationDate: TrailExpirationDate = text; break;
+            case Field.PrivateKey: PrivateKey = text; break;
+            case Field.Password: Password = text; break;
+            case Field.RefreshToken: RefreshToken = text; break;
+            case Field.AccessToken: AccessToken = text; break;
+        }
+    }
+
+    private void SetFlag(Field field)
+    {
+        switch (field)
+        {
+            case Field.IsDevHub: IsDevHub = true; break;
+            case Field.IsScratch: IsScratch = true; break;
+            case Field.IsSandbox: IsSandbox = true; break;
+        }
+    }
+}
