@@ -10,19 +10,19 @@ namespace LogoutModule.Core.Salesforce;
 /// </summary>
 public static class AliasAccessor
 {
-    /// <summary>sf's getAll: all aliases in file order (missing file: none).</summary>
+    /// <summary>sf's getAll: all aliases in file order (missing file: none). Throws AliasFileInvalid, FileReadFailed.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> GetAll(string aliasFile)
-    {
-        var orgs = ReadOrgs(aliasFile);
-        // A loop, not Where/Select/ToList: LINQ over KeyValuePair instantiates generic code that no ReadyToRun image
-        // holds, so a fresh pwsh JIT-compiles about twenty methods for it before its first listing (issue 13).
-        var all = new List<KeyValuePair<string, string>>(orgs.Count);
-        foreach (var pair in orgs)
+        // Read from the parsed document: building nodes and cloning "orgs" cost more than parsing an alias.json of 10,000
+        // orgs (listing and tab completion read it each time).
+        => Read(aliasFile, text =>
         {
-            if (JsJson.AsString(pair.Value) is { } username) all.Add(new KeyValuePair<string, string>(pair.Key, username));
-        }
-        return all;
-    }
+            using var document = JsJson.ParseDocument(text);
+            var orgs = default(JsonElement);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+                foreach (var member in document.RootElement.EnumerateObject())
+                    if (member.NameEquals("orgs")) orgs = member.Value; // JSON.parse: the last one
+            return orgs.ValueKind == JsonValueKind.Object ? JsJson.StringMembers(orgs) : Array.Empty<KeyValuePair<string, string>>();
+        }, Array.Empty<KeyValuePair<string, string>>(), locked: false);
 
     /// <summary>
     /// sf's unsetValuesAndSave, for a caller holding the lock of <paramref name="aliasFile"/>: the "orgs" object re-read
@@ -56,11 +56,14 @@ public static class AliasAccessor
     /// sf's writer is done; inside it, no writer can be at work, so invalid JSON is reported at once.
     /// </summary>
     private static JsonObject ReadOrgs(string aliasFile, bool locked = false)
+        => Read(aliasFile, text => JsJson.Parse(text) is JsonObject root && root["orgs"] is JsonObject orgs ? orgs : null, null, locked) ?? new JsonObject();
+
+    /// <summary>alias.json read by <paramref name="parse"/> (see <see cref="ReadOrgs"/> for the patience), its failures in sf's terms.</summary>
+    private static T Read<T>(string aliasFile, Func<string, T> parse, T missing, bool locked)
     {
         try
         {
-            var root = LockAwareJsonFile.Read(aliasFile, patience: locked ? TimeSpan.Zero : null) as JsonObject;
-            return root?["orgs"] is JsonObject orgs ? (JsonObject)orgs.DeepClone() : new JsonObject();
+            return LockAwareJsonFile.Read(aliasFile, parse, missing, patience: locked ? TimeSpan.Zero : null);
         }
         catch (JsonException e)
         {

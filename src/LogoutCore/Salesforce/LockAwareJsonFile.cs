@@ -21,6 +21,13 @@ public static class LockAwareJsonFile
     /// Throws the last JsonException when the file stays invalid; IOException/UnauthorizedAccessException as File does.
     /// </summary>
     public static JsonNode? Read(string path, string? lockFile = null, TimeSpan? patience = null)
+        => Read(path, JsJson.Parse, null, lockFile, patience);
+
+    /// <summary>
+    /// <see cref="Read(string, string?, TimeSpan?)"/> with the file's text read by <paramref name="parse"/> instead of into
+    /// nodes (which must throw JsonException for text that is not JSON), or <paramref name="missing"/> when it does not exist.
+    /// </summary>
+    public static T Read<T>(string path, Func<string, T> parse, T missing, string? lockFile = null, TimeSpan? patience = null)
     {
         var lockPath = Path.GetFullPath(lockFile ?? path) + ".lock";
         var limit = patience ?? TimeSpan.FromTicks(DirectoryLock.SalesforceRetries.Delay.Ticks * DirectoryLock.SalesforceRetries.Retries);
@@ -28,11 +35,11 @@ public static class LockAwareJsonFile
         string? previous = null;
         while (true)
         {
-            if (!File.Exists(path)) return null;
+            if (!File.Exists(path)) return missing;
             var text = File.ReadAllText(path);
             try
             {
-                return JsJson.Parse(text);
+                return parse(text);
             }
             catch (JsonException) when (clock.Elapsed < limit && (Directory.Exists(lockPath) || text != previous))
             {
