@@ -39,9 +39,7 @@ public static class AllowListMatcher
     public static IReadOnlyList<NameCompletion> CompleteReturnTo(IEnumerable<string> allowedLogoutUrls, string? wordToComplete)
     {
         var usable = allowedLogoutUrls.Where(text => !string.IsNullOrEmpty(text) && AllowedLogoutUrl.TryParse(text, out _) is { HasWildcard: false });
-        return CompletionText.Complete(usable, wordToComplete)
-            .Select(match => new NameCompletion(match.Text, match.Name, $"{match.Name} (an Allowed Logout URL)"))
-            .ToList();
+        return CompletionText.Complete(usable, url => $"{url} (an Allowed Logout URL)", wordToComplete);
     }
 
     private static bool Matches(AllowedLogoutUrl entry, UrlParts url, Auth0LogoutEndpoint endpoint)

@@ -11,7 +11,7 @@ namespace LogoutModule.Core.Salesforce;
 /// </summary>
 public static class OrgNames
 {
-    /// <summary>Usernames and aliases fitting <paramref name="wordToComplete"/> (see <see cref="CompletionText.Complete"/>).</summary>
+    /// <summary>Usernames and aliases fitting <paramref name="wordToComplete"/> (see <see cref="CompletionText.Complete(IReadOnlyList{string}, Func{int, string}, string)"/>).</summary>
     public static IReadOnlyList<NameCompletion> CompleteOrg(SalesforceContext context, string? wordToComplete)
     {
         try
@@ -19,13 +19,13 @@ public static class OrgNames
             var paths = new SalesforcePaths(context);
             var usernames = Usernames(paths);
             var aliases = Aliases(paths);
-            var toolTips = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var username in usernames) toolTips[username] = username;
-            foreach (var pair in aliases)
-                if (!toolTips.ContainsKey(pair.Key)) toolTips[pair.Key] = $"{pair.Key} (alias of {pair.Value})";
-            return CompletionText.Complete(toolTips.Keys, wordToComplete)
-                .Select(match => new NameCompletion(match.Text, match.Name, toolTips[match.Name]))
-                .ToList();
+            // Usernames first: an alias spelled like a username is offered once, as that username.
+            var names = new List<string?>(usernames.Count + aliases.Count);
+            names.AddRange(usernames);
+            foreach (var alias in aliases) names.Add(alias.Key);
+            return CompletionText.Complete(names, place => place < usernames.Count
+                ? names[place]!
+                : $"{names[place]} (alias of {aliases[place - usernames.Count].Value})", wordToComplete);
         }
         catch (Exception)
         {
@@ -47,9 +47,7 @@ public static class OrgNames
             var file = paths.AuthFile(username);
             if (!File.Exists(file) || JsJson.Parse(File.ReadAllText(file)) is not JsonObject json || json["clientApps"] is not JsonObject apps)
                 return Array.Empty<NameCompletion>();
-            return CompletionText.Complete(apps.Select(pair => pair.Key), wordToComplete)
-                .Select(match => new NameCompletion(match.Text, match.Name, $"{match.Name} (client app linked to {username})"))
-                .ToList();
+            return CompletionText.Complete(apps.Select(pair => pair.Key), name => $"{name} (client app linked to {username})", wordToComplete);
         }
         catch (Exception)
         {
@@ -57,14 +55,14 @@ public static class OrgNames
         }
     }
 
-    private static IEnumerable<string> Usernames(SalesforcePaths paths)
+    private static IReadOnlyList<string> Usernames(SalesforcePaths paths)
         => Directory.Exists(paths.SfdxDirectory)
             ? Directory.EnumerateFiles(paths.SfdxDirectory, "*.json")
                 .Select(Path.GetFileName)
                 .Where(name => OrgReader.IsAuthFileName(name!))
                 .Select(name => name!.Substring(0, name.Length - ".json".Length))
                 .ToList()
-            : Enumerable.Empty<string>();
+            : new List<string>();
 
     private static IReadOnlyList<KeyValuePair<string, string>> Aliases(SalesforcePaths paths)
     {
