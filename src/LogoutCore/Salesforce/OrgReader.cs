@@ -15,7 +15,13 @@ public static class OrgReader
 
     public static bool IsAuthFileName(string fileName) => AuthFileName.IsMatch(fileName);
 
-    public static OrgSnapshot Read(SalesforceContext context)
+    /// <summary>
+    /// The orgs of <paramref name="context"/>'s home, sorted by username, with sf's warnings. With
+    /// <paramref name="checkTokens"/> every secret is decrypted as sf's listing does, and an org whose secrets do not
+    /// decrypt gets its Error; without, Error is set only for what needs no decryption (a file named after no org).
+    /// Throws LogoutException (ConfigFileInvalid, AliasFileInvalid) when sf's own files cannot be read.
+    /// </summary>
+    public static OrgSnapshot Read(SalesforceContext context, bool checkTokens = true)
     {
         var paths = new SalesforcePaths(context);
         var warnings = new List<string>();
@@ -43,7 +49,7 @@ public static class OrgReader
         // decryption); the results keep file order, so warnings come in the order sf gives them.
         var read = new (OrgAuthorization? Org, string? Warning)[authFiles.Count];
         void ReadAt(int index)
-            => read[index] = ReadOne(authFiles[index], aliases, configs, paths, fileNames, keyLookup, crypto, keylessV2, context);
+            => read[index] = ReadOne(authFiles[index], aliases, configs, paths, fileNames, keyLookup, checkTokens ? crypto : null, checkTokens, keylessV2, context);
         AllCores.ForEachIndex(read.Length, ReadAt);
 
         var orgs = new List<OrgAuthorization>(read.Length);
@@ -57,7 +63,7 @@ public static class OrgReader
 
     /// <summary>One auth file as an org, or the warning sf gives about it instead, or neither (a file gone since the listing).</summary>
     private static (OrgAuthorization? Org, string? Warning) ReadOne(string file, ILookup<string, string> aliases, IReadOnlyList<ConfigEntry> configs,
-        SalesforcePaths paths, ISet<string> fileNames, KeyLookup keyLookup, Crypto? crypto, bool keylessV2, SalesforceContext context)
+        SalesforcePaths paths, ISet<string> fileNames, KeyLookup keyLookup, Crypto? crypto, bool checkTokens, bool keylessV2, SalesforceContext context)
     {
         var json = AuthFileReader.TryReadFields(file, out var problem);
         if (json is null)
@@ -80,7 +86,7 @@ public static class OrgReader
         }
         var org = Describe(file, username, json, aliases, configs, paths, fileNames, context);
         // Without the owner's key the files cannot be checked: sf run by that user would decrypt them.
-        org.Error = misnamedError ?? (keyLookup.OutOfReachWarning is null ? DecryptionError(json, crypto, keylessV2) : null);
+        org.Error = misnamedError ?? (checkTokens && keyLookup.OutOfReachWarning is null ? DecryptionError(json, crypto, keylessV2) : null);
         if (org.Error is not null)
         {
             // sf's error entries report no method and no expiry.
