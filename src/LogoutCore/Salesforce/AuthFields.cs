@@ -120,25 +120,27 @@ internal sealed class AuthFields
     /// </summary>
     private ref struct NameStack
     {
-        // One list per thread, reused: a list per file was most of what a listing allocated besides the files.
-        [ThreadStatic] private static List<(int Start, int Length)>? t_names;
+        // One buffer per thread, reused: a list per file was most of what a listing allocated besides the files. Each
+        // name is two ints (its start and length in the text): int arrays need no generic code compiled at first use.
+        [ThreadStatic] private static int[]? t_names;
 
         private readonly ReadOnlySpan<byte> _utf8;
         private readonly bool _unique;
-        private readonly List<(int Start, int Length)> _names;
+        private int[] _names;
+        private int _count;
 
         public NameStack(ReadOnlySpan<byte> utf8, bool unique)
         {
             _utf8 = utf8;
             _unique = unique;
-            _names = t_names ??= new List<(int, int)>(64);
-            _names.Clear();
+            _names = t_names ??= new int[128];
+            _count = 0;
             MayRepeat = false;
         }
 
         public bool MayRepeat { get; private set; }
 
-        public int Open() => _names.Count;
+        public int Open() => _count;
 
         public void Add(ref Utf8JsonReader reader, int frame)
         {
@@ -149,13 +151,16 @@ internal sealed class AuthFields
                 return;
             }
             var name = reader.ValueSpan;
-            for (var index = frame; index < _names.Count; index++)
-                if (_utf8.Slice(_names[index].Start, _names[index].Length).SequenceEqual(name)) MayRepeat = true;
+            for (var index = frame; index < _count; index += 2)
+                if (_utf8.Slice(_names[index], _names[index + 1]).SequenceEqual(name)) MayRepeat = true;
+            if (_count + 2 > _names.Length) Array.Resize(ref t_names, _names.Length * 2);
+            _names = t_names!;
             // An unescaped name's text starts one byte after its opening quote.
-            _names.Add(((int)reader.TokenStartIndex + 1, name.Length));
+            _names[_count++] = (int)reader.TokenStartIndex + 1;
+            _names[_count++] = name.Length;
         }
 
-        public void Close(int frame) => _names.RemoveRange(frame, _names.Count - frame);
+        public void Close(int frame) => _count = frame;
     }
 
     private enum Field

@@ -7,13 +7,24 @@ namespace LogoutModule.Core.Salesforce;
 /// <summary>
 /// Reads every org sf is logged into, computing each value as <c>sf org list auth</c> (AuthInfo.listAllAuthorizations) does.
 /// </summary>
-public static class OrgReader
+public static partial class OrgReader
 {
     // sf's auth file name rule (case-sensitive): no leading dot, an @, then dot-separated labels, then .json.
     // sf's pattern with \z for its $: .NET's $ also matches before a final newline, JavaScript's does not.
-    private static readonly Regex AuthFileName = new(@"^[^.][^@]*@[^.]+(\.[^.\s]+)+\.json\z", RegexOptions.CultureInvariant);
+    private const string AuthFileNamePattern = @"^[^.][^@]*@[^.]+(\.[^.\s]+)+\.json\z";
 
-    public static bool IsAuthFileName(string fileName) => AuthFileName.IsMatch(fileName);
+    /// <summary>Whether sf takes a file of this name in <c>~/.sfdx</c> for an auth file (sf's pattern, case-sensitive).</summary>
+    public static bool IsAuthFileName(string fileName) => AuthFileName().IsMatch(fileName);
+
+#if NET8_0_OR_GREATER
+    // Generated at build time: a fresh pwsh's first listing or Tab press no longer parses the pattern (about 4 ms).
+    [GeneratedRegex(AuthFileNamePattern, RegexOptions.CultureInvariant)]
+    private static partial Regex AuthFileName();
+#else
+    private static readonly Regex AuthFileNameRegex = new(AuthFileNamePattern, RegexOptions.CultureInvariant);
+
+    private static Regex AuthFileName() => AuthFileNameRegex;
+#endif
 
     /// <summary>
     /// The orgs of <paramref name="context"/>'s home, sorted by username, with sf's warnings. With
@@ -38,8 +49,14 @@ public static class OrgReader
             .ToList();
         if (authFiles.Count == 0) return new OrgSnapshot(paths, Array.Empty<OrgAuthorization>(), warnings);
 
-        // Grouped once: sf's alias order per username is file order, which a lookup keeps.
-        var aliases = AliasAccessor.GetAll(paths.AliasFile).ToLookup(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+        // Grouped once, in file order (sf's alias order per username); a loop, not ToLookup over KeyValuePair, which no
+        // ReadyToRun image holds.
+        var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var pair in AliasAccessor.GetAll(paths.AliasFile))
+        {
+            if (!aliases.TryGetValue(pair.Value, out var usernameAliases)) aliases[pair.Value] = usernameAliases = new List<string>(1);
+            usernameAliases.Add(pair.Key);
+        }
         var configs = Config.ReadEffective(paths, context);
         var keyLookup = Keychain.Find(paths, context);
         if (keyLookup.OutOfReachWarning is { } outOfReach) warnings.Add(outOfReach);
@@ -62,7 +79,7 @@ public static class OrgReader
     }
 
     /// <summary>One auth file as an org, or the warning sf gives about it instead, or neither (a file gone since the listing).</summary>
-    private static (OrgAuthorization? Org, string? Warning) ReadOne(string file, ILookup<string, string> aliases, IReadOnlyList<ConfigEntry> configs,
+    private static (OrgAuthorization? Org, string? Warning) ReadOne(string file, IReadOnlyDictionary<string, List<string>> aliases, IReadOnlyList<ConfigEntry> configs,
         SalesforcePaths paths, ISet<string> fileNames, KeyLookup keyLookup, Crypto? crypto, bool checkTokens, bool keylessV2, SalesforceContext context)
     {
         var json = AuthFileReader.TryReadFields(file, out var problem);
@@ -97,9 +114,9 @@ public static class OrgReader
     }
 
     private static OrgAuthorization Describe(string file, string username, AuthFields json,
-        ILookup<string, string> aliases, IReadOnlyList<ConfigEntry> configs, SalesforcePaths paths, ISet<string> fileNames, SalesforceContext context)
+        IReadOnlyDictionary<string, List<string>> aliases, IReadOnlyList<ConfigEntry> configs, SalesforcePaths paths, ISet<string> fileNames, SalesforceContext context)
     {
-        var orgAliases = aliases[username].ToArray();
+        var orgAliases = aliases.TryGetValue(username, out var names) ? names.ToArray() : Array.Empty<string>();
         var orgId = json.OrgId;
         var devHubUsername = json.DevHubUsername;
         var isScratch = !string.IsNullOrEmpty(devHubUsername) || json.IsScratch;

@@ -12,24 +12,35 @@ internal static class AllCores
     public const int ParallelFrom = 64;
 
     /// <summary>
-    /// Calls <paramref name="action"/> once for every index below <paramref name="count"/>, in no particular order and on
-    /// every core (on the calling thread alone below <see cref="ParallelFrom"/>), and returns when all are done. The
-    /// action must keep its results by index. An exception it throws is rethrown as it is (not in an AggregateException).
+    /// Calls <paramref name="action"/> once for every index below <paramref name="count"/>, in no particular order: the
+    /// calling thread and one pool thread per other core take the next index until none is left (on the calling thread
+    /// alone below <see cref="ParallelFrom"/>). Returns when all are done; the action must keep its results by index.
+    /// The first exception an action throws stops the others at their next index and is rethrown as it is. Plain tasks
+    /// and Interlocked rather than Parallel.For, whose generic code a fresh pwsh would compile before its first listing.
     /// </summary>
     public static void ForEachIndex(int count, Action<int> action)
     {
-        if (count < ParallelFrom)
+        var helpers = count < ParallelFrom ? 0 : Environment.ProcessorCount - 1;
+        var next = -1;
+        Exception? failure = null;
+        void Work()
         {
-            for (var index = 0; index < count; index++) action(index);
-            return;
+            try
+            {
+                for (int index; (index = Interlocked.Increment(ref next)) < count;) action(index);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref failure, e, null);
+                Volatile.Write(ref next, count);
+            }
         }
-        try
-        {
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, action);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
+
+        var tasks = new Task[helpers];
+        for (var helper = 0; helper < helpers; helper++)
+            tasks[helper] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+        Work();
+        Task.WaitAll(tasks);
+        if (failure is not null) ExceptionDispatchInfo.Capture(failure).Throw();
     }
 }
