@@ -20,6 +20,8 @@ public sealed class OrgNamesTests
             home.WriteAuthFile(username, new JsonObject { ["orgId"] = "00D000000000001EAA" });
         home.WriteAliases(("dev", "bob@b.example.com"), ("Dev", "zed@b.example.com"), ("amy@b.example.com", "zed@b.example.com"), ("ädev", "amy@b.example.com"), ("_x", "bob@b.example.com"));
         File.WriteAllText(Path.Combine(home.Sfdx, "not-an-org.json"), "{}");
+        File.WriteAllText(Path.Combine(home.Sfdx, "upper@b.example.com.JSON"), "{}");
+        Directory.CreateDirectory(Path.Combine(home.Sfdx, "folder@b.example.com.json"));
 
         var completions = OrgNames.CompleteOrg(home.Context(), "");
 
