@@ -8,7 +8,7 @@ namespace LogoutModule.Core.Salesforce;
 /// The fields of one auth file that listing and revoking use (sf's AuthFields type, @salesforce/core org/authInfo.ts),
 /// read in one pass over the file's UTF-8 text without building a JSON tree: a listing reads every auth file, and the
 /// tree cost more than reading the file itself. Values are as JSON.parse gives them: a name that occurs twice keeps
-/// its last value. Tokens stay as stored (encrypted); nothing here decrypts.
+/// its last value. Secrets are never copied out: each is lent to a SecretCheck while the text is read.
 /// </summary>
 internal sealed class AuthFields
 {
@@ -17,11 +17,9 @@ internal sealed class AuthFields
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly List<string> _clientApps = new();
-    private readonly List<string> _secrets = new();
+    private readonly SecretCheck? _check;
 
-    private AuthFields()
-    {
-    }
+    private AuthFields(SecretCheck? check) => _check = check;
 
     /// <summary>Each string field: the value when it is a JSON string, else null.</summary>
     public string? Username { get; private set; }
@@ -31,14 +29,11 @@ internal sealed class AuthFields
     public string? DevHubUsername { get; private set; }
     public string? ExpirationDate { get; private set; }
     public string? TrailExpirationDate { get; private set; }
-    public string? PrivateKey { get; private set; }
-    public string? Password { get; private set; }
 
-    /// <summary>The refresh token as stored (encrypted by sf).</summary>
-    public string? RefreshToken { get; private set; }
-
-    /// <summary>The access token as stored (encrypted by sf).</summary>
-    public string? AccessToken { get; private set; }
+    /// <summary>Each: whether the field is a non-empty string (its value is not kept).</summary>
+    public bool HasPrivateKey { get; private set; }
+    public bool HasPassword { get; private set; }
+    public bool HasRefreshToken { get; private set; }
 
     /// <summary>Each flag: true only for JSON <c>true</c>, as sf's truthiness checks of these fields read them.</summary>
     public bool IsDevHub { get; private set; }
@@ -48,22 +43,25 @@ internal sealed class AuthFields
     /// <summary>The names of <c>clientApps</c>, when it is an object, in file order.</summary>
     public IReadOnlyList<string> ClientApps => _clientApps;
 
-    /// <summary>Every string value sf would decrypt (Crypto.IsSecretProperty names, at any depth), as stored.</summary>
-    public IReadOnlyList<string> Secrets => _secrets;
+    /// <summary>
+    /// Whether every secret JSON.parse keeps (a string whose name Crypto.IsSecretProperty accepts, at any depth) passed
+    /// the check given to Parse; true without one.
+    /// </summary>
+    public bool SecretsPass { get; private set; } = true;
 
     /// <summary>
     /// The fields of a JSON document (UTF-8, no byte order mark), or null when its root is not an object. Throws
     /// JsonException, with its line and byte position, when the text is not JSON (as JSON.parse would reject it) or
-    /// nests deeper than 64 levels.
+    /// nests deeper than 64 levels. <paramref name="check"/> (if any) is given each secret, until one fails.
     /// </summary>
-    public static AuthFields? Parse(ReadOnlyMemory<byte> utf8) => Parse(utf8.Span, namesAreUnique: false);
+    public static AuthFields? Parse(ReadOnlyMemory<byte> utf8, SecretCheck? check) => Parse(utf8.Span, check, namesAreUnique: false);
 
-    /// <summary><see cref="Parse(ReadOnlyMemory{byte})"/> of text decoded from a file that is not plain UTF-8.</summary>
-    public static AuthFields? Parse(string text) => Parse(StrictUtf8.GetBytes(text));
+    /// <summary><see cref="Parse(ReadOnlyMemory{byte}, SecretCheck)"/> of text decoded from a file that is not plain UTF-8.</summary>
+    public static AuthFields? Parse(string text, SecretCheck? check) => Parse(StrictUtf8.GetBytes(text), check);
 
-    private static AuthFields? Parse(ReadOnlySpan<byte> utf8, bool namesAreUnique)
+    private static AuthFields? Parse(ReadOnlySpan<byte> utf8, SecretCheck? check, bool namesAreUnique)
     {
-        var fields = new AuthFields();
+        var fields = new AuthFields(check);
         var reader = new Utf8JsonReader(utf8, Options);
         reader.Read();
         var isObject = reader.TokenType == JsonTokenType.StartObject;
@@ -75,7 +73,7 @@ internal sealed class AuthFields
         if (!isObject) return null;
         // Rare: a repeated name (JSON.parse keeps the last value, at the first one's place) or an escaped one, which may
         // repeat another. The one-pass reading assumed neither, so the text is read again as JSON.parse leaves it.
-        return names.MayRepeat ? Parse(StrictUtf8.GetBytes(JsJson.Stringify(JsJson.Parse(utf8.ToArray()))), namesAreUnique: true) : fields;
+        return names.MayRepeat ? Parse(StrictUtf8.GetBytes(JsJson.Stringify(JsJson.Parse(utf8.ToArray()))), check, namesAreUnique: true) : fields;
     }
 
     /// <summary>Reads the object the reader's StartObject opens, up to its EndObject.</summary>
@@ -93,10 +91,8 @@ internal sealed class AuthFields
             reader.Read();
             if (reader.TokenType == JsonTokenType.String)
             {
-                if (!isSecret && field == Field.Other) continue;
-                var text = reader.GetString()!;
-                if (isSecret) _secrets.Add(text);
-                Set(field, text);
+                if (isSecret && _check is not null && SecretsPass) SecretsPass = Check(ref reader, _check);
+                Set(field, ref reader);
             }
             else if (reader.TokenType is JsonTokenType.True) SetFlag(field);
             else if (reader.TokenType is JsonTokenType.StartObject) ReadObject(ref reader, ref names, false, field == Field.ClientApps ? _clientApps : null);
@@ -166,7 +162,7 @@ internal sealed class AuthFields
     private enum Field
     {
         Other, Username, OrgId, InstanceUrl, LoginUrl, DevHubUsername, ExpirationDate, TrailExpirationDate, PrivateKey, Password,
-        RefreshToken, AccessToken, IsDevHub, IsScratch, IsSandbox, ClientApps,
+        RefreshToken, IsDevHub, IsScratch, IsSandbox, ClientApps,
     }
 
     private static Field FieldOf(ReadOnlySpan<byte> name)
@@ -181,7 +177,6 @@ internal sealed class AuthFields
         if (name.SequenceEqual("privateKey"u8)) return Field.PrivateKey;
         if (name.SequenceEqual("password"u8)) return Field.Password;
         if (name.SequenceEqual("refreshToken"u8)) return Field.RefreshToken;
-        if (name.SequenceEqual("accessToken"u8)) return Field.AccessToken;
         if (name.SequenceEqual("isDevHub"u8)) return Field.IsDevHub;
         if (name.SequenceEqual("isScratch"u8)) return Field.IsScratch;
         if (name.SequenceEqual("isSandbox"u8)) return Field.IsSandbox;
@@ -209,22 +204,44 @@ internal sealed class AuthFields
         return false;
     }
 
-    private void Set(Field field, string text)
+    /// <summary>Keeps a string value the listing uses; the others are not decoded.</summary>
+    private void Set(Field field, ref Utf8JsonReader reader)
     {
         switch (field)
         {
-            case Field.Username: Username = text; break;
-            case Field.OrgId: OrgId = text; break;
-            case Field.InstanceUrl: InstanceUrl = text; break;
-            case Field.LoginUrl: LoginUrl = text; break;
-            case Field.DevHubUsername: DevHubUsername = text; break;
-            case Field.ExpirationDate: ExpirationDate = text; break;
-            case Field.TrailExpirationDate: TrailExpirationDate = text; break;
-            case Field.PrivateKey: PrivateKey = text; break;
-            case Field.Password: Password = text; break;
-            case Field.RefreshToken: RefreshToken = text; break;
-            case Field.AccessToken: AccessToken = text; break;
+            case Field.Username: Username = reader.GetString(); break;
+            case Field.OrgId: OrgId = reader.GetString(); break;
+            case Field.InstanceUrl: InstanceUrl = reader.GetString(); break;
+            case Field.LoginUrl: LoginUrl = reader.GetString(); break;
+            case Field.DevHubUsername: DevHubUsername = reader.GetString(); break;
+            case Field.ExpirationDate: ExpirationDate = reader.GetString(); break;
+            case Field.TrailExpirationDate: TrailExpirationDate = reader.GetString(); break;
+            // Escapes decode to at least one character, so the raw text is empty exactly when the value is.
+            case Field.PrivateKey: HasPrivateKey = reader.ValueSpan.Length > 0; break;
+            case Field.Password: HasPassword = reader.ValueSpan.Length > 0; break;
+            case Field.RefreshToken: HasRefreshToken = reader.ValueSpan.Length > 0; break;
         }
+    }
+
+    /// <summary>
+    /// The check of the string value under the reader. An ASCII value without escapes (every value sf writes) is lent
+    /// as characters widened on the stack, so no token is ever copied to the heap; any other is decoded first.
+    /// </summary>
+    private static bool Check(ref Utf8JsonReader reader, SecretCheck check)
+    {
+        var raw = reader.ValueSpan;
+        if (!reader.ValueIsEscaped && raw.Length <= 1024)
+        {
+            Span<char> text = stackalloc char[raw.Length];
+            var ascii = true;
+            for (var index = 0; index < raw.Length && ascii; index++)
+            {
+                ascii = raw[index] < 0x80;
+                text[index] = (char)raw[index];
+            }
+            if (ascii) return check(text);
+        }
+        return check(reader.GetString().AsSpan());
     }
 
     private void SetFlag(Field field)

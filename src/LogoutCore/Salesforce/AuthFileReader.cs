@@ -18,15 +18,25 @@ internal static class AuthFileReader
         => Parse(path, text => JsJson.Parse(text), utf8 => JsJson.Parse(utf8)) as JsonObject ?? throw SalesforceErrors.AuthFileNotObject(path);
 
     /// <summary>
-    /// The file's fields (see AuthFields), or null and why not (naming the file) when it is not a JSON object, is not
-    /// JSON or cannot be read.
+    /// The file's JSON object, or null and why not (naming the file) when it is not a JSON object, is not JSON or
+    /// cannot be read.
     /// </summary>
-    public static AuthFields? TryReadFields(string path, out string? problem)
+    public static JsonObject? TryRead(string path, out string? problem) => TryParse(path, Read, out problem);
+
+    /// <summary>
+    /// The file's fields (see AuthFields; <paramref name="check"/> is given each secret), or null and why not (naming the
+    /// file) when it is not a JSON object, is not JSON or cannot be read.
+    /// </summary>
+    public static AuthFields? TryReadFields(string path, SecretCheck? check, out string? problem)
+        => TryParse(path, file => Parse(file, text => AuthFields.Parse(text, check), utf8 => AuthFields.Parse(utf8, check))
+            ?? throw SalesforceErrors.AuthFileNotObject(file), out problem);
+
+    private static T? TryParse<T>(string path, Func<string, T> parse, out string? problem) where T : class
     {
         problem = null;
         try
         {
-            return Parse(path, AuthFields.Parse, AuthFields.Parse) ?? throw SalesforceErrors.AuthFileNotObject(path);
+            return parse(path);
         }
         catch (LogoutException e)
         {

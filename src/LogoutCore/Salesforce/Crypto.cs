@@ -43,13 +43,19 @@ public sealed class Crypto : IDisposable
     public static Crypto? TryCreate(string keyText) => keyText.Length is 32 or 64 ? new Crypto(keyText) : null;
 
     /// <summary>Whether a stored value has the encrypted shape for this key; other values are plain text to sf.</summary>
-    public bool LooksEncrypted(string value) => HasEncryptedShape(value, _ivIsHex);
+    public bool LooksEncrypted(string value) => LooksEncrypted(value.AsSpan());
+
+    /// <inheritdoc cref="LooksEncrypted(string)"/>
+    public bool LooksEncrypted(ReadOnlySpan<char> value) => HasEncryptedShape(value, _ivIsHex);
 
     /// <summary>
     /// The encrypted shape for a v2 key (hex iv) or a v1 key, for when there is no key to ask.
     /// The v1 shape includes every v2-shaped value.
     /// </summary>
-    public static bool HasEncryptedShape(string value, bool v2)
+    public static bool HasEncryptedShape(string value, bool v2) => HasEncryptedShape(value.AsSpan(), v2);
+
+    /// <inheritdoc cref="HasEncryptedShape(string, bool)"/>
+    public static bool HasEncryptedShape(ReadOnlySpan<char> value, bool v2)
     {
         var colon = value.IndexOf(':');
         if (colon < 0 || colon != value.LastIndexOf(':')) return false;
@@ -61,10 +67,10 @@ public sealed class Crypto : IDisposable
     /// <summary>Decrypts one stored value; throws CryptographicException with sf's wording when it cannot.</summary>
     public string Decrypt(string stored)
     {
-        var plaintext = new byte[Math.Max(CiphertextLength(stored), 0)];
+        var plaintext = new byte[Math.Max(CiphertextLength(stored.AsSpan()), 0)];
         try
         {
-            if (!TryDecrypt(stored, plaintext)) throw new CryptographicException(DecipherFailure);
+            if (!TryDecrypt(stored.AsSpan(), plaintext)) throw new CryptographicException(DecipherFailure);
             return Encoding.UTF8.GetString(plaintext);
         }
         finally
@@ -77,7 +83,7 @@ public sealed class Crypto : IDisposable
     /// Whether a stored value decrypts and authenticates with this key: sf's check of every secret when it lists orgs.
     /// The plaintext is wiped at once and never becomes a string; nothing is allocated (a listing checks two values per org).
     /// </summary>
-    public bool Decrypts(string stored)
+    public bool Decrypts(ReadOnlySpan<char> stored)
     {
         var length = CiphertextLength(stored);
         if (length < 0) return false;
@@ -95,7 +101,7 @@ public sealed class Crypto : IDisposable
     }
 
     /// <summary>The plaintext's length in bytes of a value of the shape <c>&lt;iv&gt;&lt;ciphertext hex&gt;:&lt;tag hex&gt;</c>, or -1.</summary>
-    private int CiphertextLength(string stored)
+    private int CiphertextLength(ReadOnlySpan<char> stored)
     {
         var colon = stored.IndexOf(':');
         var hexLength = colon - _ivTextLength;
@@ -107,12 +113,12 @@ public sealed class Crypto : IDisposable
     /// failure, a part that is not hex or has the wrong size included. A v1 iv is its text's bytes; a non-ASCII character
     /// there cannot be the random hex sf writes, so it fails as it does in sf.
     /// </summary>
-    private bool TryDecrypt(string stored, Span<byte> plaintext)
+    private bool TryDecrypt(ReadOnlySpan<char> stored, Span<byte> plaintext)
     {
         var colon = stored.IndexOf(':');
         if (colon < _ivTextLength || plaintext.Length != (colon - _ivTextLength) / 2) return false;
         Span<byte> nonce = stackalloc byte[_ivIsHex ? _ivTextLength / 2 : _ivTextLength];
-        var ivText = stored.AsSpan(0, _ivTextLength);
+        var ivText = stored.Slice(0, _ivTextLength);
         if (_ivIsHex)
         {
             if (!TryFromHex(ivText, nonce)) return false;
@@ -125,11 +131,11 @@ public sealed class Crypto : IDisposable
                 nonce[i] = (byte)ivText[i];
             }
         }
-        var tagText = stored.AsSpan(colon + 1);
+        var tagText = stored.Slice(colon + 1);
         if (tagText.Length != 2 * AesGcmDecryptor.TagSize) return false;
         Span<byte> tag = stackalloc byte[AesGcmDecryptor.TagSize];
         return TryFromHex(tagText, tag)
-               && TryFromHex(stored.AsSpan(_ivTextLength, colon - _ivTextLength), plaintext)
+               && TryFromHex(stored.Slice(_ivTextLength, colon - _ivTextLength), plaintext)
                && _aes.TryDecrypt(nonce, plaintext, tag, plaintext);
     }
 

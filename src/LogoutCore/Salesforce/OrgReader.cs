@@ -62,11 +62,17 @@ public static partial class OrgReader
         if (keyLookup.OutOfReachWarning is { } outOfReach) warnings.Add(outOfReach);
         using var crypto = keyLookup.Key is { } key ? Crypto.TryCreate(key) : null;
         var keylessV2 = string.Equals(context.Variable("SF_CRYPTO_V2"), "true", StringComparison.OrdinalIgnoreCase);
+        // sf decrypts every secret of every listed org; any failure makes the org an error entry. With no key.json sf
+        // would write a fresh key (v2 when SF_CRYPTO_V2=true) that decrypts nothing, so an encrypted-looking value fails.
+        // Without the owner's key (another user's keychain) nothing can be checked: sf run by that user would decrypt them.
+        SecretCheck? check = !checkTokens || keyLookup.OutOfReachWarning is not null ? null
+            : crypto is null ? value => !Crypto.HasEncryptedShape(value, keylessV2)
+            : value => !crypto.LooksEncrypted(value) || crypto.Decrypts(value);
         // Each file is read, parsed and decrypted on its own, on every core (the reading is mostly system calls and
         // decryption); the results keep file order, so warnings come in the order sf gives them.
         var read = new (OrgAuthorization? Org, string? Warning)[authFiles.Count];
         void ReadAt(int index)
-            => read[index] = ReadOne(authFiles[index], aliases, configs, paths, fileNames, keyLookup, checkTokens ? crypto : null, checkTokens, keylessV2, context);
+            => read[index] = ReadOne(authFiles[index], aliases, configs, paths, fileNames, keyLookup, check, context);
         AllCores.ForEachIndex(read.Length, ReadAt);
 
         var orgs = new List<OrgAuthorization>(read.Length);
@@ -80,9 +86,9 @@ public static partial class OrgReader
 
     /// <summary>One auth file as an org, or the warning sf gives about it instead, or neither (a file gone since the listing).</summary>
     private static (OrgAuthorization? Org, string? Warning) ReadOne(string file, IReadOnlyDictionary<string, List<string>> aliases, IReadOnlyList<ConfigEntry> configs,
-        SalesforcePaths paths, ISet<string> fileNames, KeyLookup keyLookup, Crypto? crypto, bool checkTokens, bool keylessV2, SalesforceContext context)
+        SalesforcePaths paths, ISet<string> fileNames, KeyLookup keyLookup, SecretCheck? check, SalesforceContext context)
     {
-        var json = AuthFileReader.TryReadFields(file, out var problem);
+        var json = AuthFileReader.TryReadFields(file, check, out var problem);
         if (json is null)
         {
             // Gone since the listing: another logout (a parallel runspace, sf itself) removed it; nothing to warn about.
@@ -97,13 +103,12 @@ public static partial class OrgReader
         {
             // sf loads the org a file names from <username>.json: a copy is listed as that org once more,
             // and a file whose username has no file of its own is an error entry naming that username.
-            var named = AuthFileReader.TryReadFields(paths.AuthFile(username), out _);
+            var named = AuthFileReader.TryReadFields(paths.AuthFile(username), check, out _);
             if (named is null) misnamedError = $"No authorization information found for {PrintableText.Of(username)}.";
             else json = named;
         }
         var org = Describe(file, username, json, aliases, configs, paths, fileNames, context);
-        // Without the owner's key the files cannot be checked: sf run by that user would decrypt them.
-        org.Error = misnamedError ?? (checkTokens && keyLookup.OutOfReachWarning is null ? DecryptionError(json, crypto, keylessV2) : null);
+        org.Error = misnamedError ?? (json.SecretsPass ? null : Crypto.DecipherFailure);
         if (org.Error is not null)
         {
             // sf's error entries report no method and no expiry.
@@ -139,7 +144,7 @@ public static partial class OrgReader
             DevHubUsername = string.IsNullOrEmpty(devHubUsername) ? null : devHubUsername,
             Configs = configs.Where(entry => entry.Value is { } value && (value == username || orgAliases.Contains(value))).Select(entry => entry.Key).ToArray(),
             ClientApps = json.ClientApps.Count > 0 ? json.ClientApps.ToArray() : Array.Empty<string>(),
-            HasPassword = !string.IsNullOrEmpty(json.Password),
+            HasPassword = json.HasPassword,
         };
     }
 
@@ -156,8 +161,8 @@ public static partial class OrgReader
     /// <summary>jwt = a private key and no refresh token; token = neither; otherwise web.</summary>
     private static OAuthMethod MethodOf(AuthFields json)
     {
-        var hasPrivateKey = !string.IsNullOrEmpty(json.PrivateKey);
-        var hasRefreshToken = !string.IsNullOrEmpty(json.RefreshToken);
+        var hasPrivateKey = json.HasPrivateKey;
+        var hasRefreshToken = json.HasRefreshToken;
         if (hasPrivateKey && !hasRefreshToken) return OAuthMethod.Jwt;
         if (!hasPrivateKey && !hasRefreshToken) return OAuthMethod.Token;
         return OAuthMethod.Web;
@@ -165,24 +170,6 @@ public static partial class OrgReader
 
     /// <summary>Whether sf would find this file under its username (<c>&lt;username&gt;.json</c>): a copied file would not.</summary>
     internal static bool IsNamedAfterItsUsername(string authFile, string username) => Path.GetFileNameWithoutExtension(authFile) == username;
-
-    /// <summary>
-    /// sf decrypts every secret of every listed org; any failure makes the org an error entry. With no key.json sf would
-    /// write a fresh key (v2 when SF_CRYPTO_V2=true) that decrypts nothing, so an encrypted-looking value is a failure.
-    /// </summary>
-    private static string? DecryptionError(AuthFields json, Crypto? crypto, bool keylessV2)
-    {
-        foreach (var secret in json.Secrets)
-        {
-            if (crypto is null)
-            {
-                if (Crypto.HasEncryptedShape(secret, keylessV2)) return Crypto.DecipherFailure;
-                continue;
-            }
-            if (crypto.LooksEncrypted(secret) && !crypto.Decrypts(secret)) return Crypto.DecipherFailure;
-        }
-        return null;
-    }
 
     /// <summary>JavaScript's Date parsing for the forms sf writes: a date-only value is UTC midnight.</summary>
     internal static DateTimeOffset? ParseJsDate(string? text)

@@ -46,9 +46,9 @@ public static class TokenRevoker
     /// <param name="endpointProblem">Why there is no endpoint (<see cref="Endpoint"/>'s reason).</param>
     public static async Task<RevocationOutcome> RevokeAsync(string authFile, Uri? endpoint, string? endpointProblem, Crypto? crypto, TimeSpan timeout, CancellationToken cancellation)
     {
-        var json = AuthFileReader.TryReadFields(authFile, out var problem);
+        var json = AuthFileReader.TryRead(authFile, out var problem);
         if (json is null) return RevocationOutcome.CouldNotBeDone(problem!);
-        var stored = NonEmpty(json.RefreshToken) ?? NonEmpty(json.AccessToken);
+        var stored = NonEmpty(json["refreshToken"]) ?? NonEmpty(json["accessToken"]);
         if (stored is null) return new RevocationOutcome(RevocationStatus.NotRevoked, "the auth file holds no token");
         if (endpoint is null) return RevocationOutcome.CouldNotBeDone(endpointProblem ?? "the auth file has no usable instanceUrl or loginUrl");
 
@@ -91,5 +91,5 @@ public static class TokenRevoker
         catch (JsonException) { return null; }
     }
 
-    private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+    private static string? NonEmpty(JsonNode? node) => JsJson.AsString(node) is { Length: > 0 } text ? text : null;
 }

@@ -9,39 +9,59 @@ namespace LogoutModule.Tests.Salesforce;
 
 /// <summary>
 /// The one-pass reading of an auth file (AuthFields) gives what sf sees after JSON.parse: the last value of a repeated
-/// name, escapes decoded, every secret at any depth and only those JSON.parse keeps. Checked against a JSON tree built
-/// by JsJson.Parse (JSON.parse's rules), on hand-written cases and on 3,000 generated documents.
+/// name, escapes decoded, every secret at any depth checked and only those JSON.parse keeps. Checked against a JSON tree
+/// built by JsJson.Parse (JSON.parse's rules), on hand-written cases and on 3,000 generated documents.
 /// </summary>
 public sealed class AuthFieldsTests
 {
-    private static AuthFields? Parse(string json) => AuthFields.Parse(Encoding.UTF8.GetBytes(json));
+    private static AuthFields? Parse(string json, SecretCheck? check = null) => AuthFields.Parse(Encoding.UTF8.GetBytes(json), check);
+
+    /// <summary>A check that records what it was lent and fails the values starting with "bad".</summary>
+    private static SecretCheck Recording(List<string> seen) => value =>
+    {
+        seen.Add(value.ToString());
+        return !value.StartsWith("bad".AsSpan(), StringComparison.Ordinal);
+    };
 
     [Fact]
-    public void A_repeated_name_keeps_its_last_value_and_a_secret_JSON_parse_dropped_is_not_checked()
+    public void A_repeated_name_keeps_its_last_value_and_a_failing_secret_JSON_parse_dropped_does_not_count()
     {
-        var fields = Parse("""{"username":"first@x.com","tokens":{"refreshToken":"old"},"username":"last@x.com","tokens":{"accessToken":"new"}}""")!;
+        var fields = Parse("""{"username":"first@x.com","tokens":{"refreshToken":"bad"},"username":"last@x.com","tokens":{"accessToken":"good"}}""", Recording(new List<string>()))!;
 
         Assert.Equal("last@x.com", fields.Username);
-        Assert.Equal(new[] { "new" }, fields.Secrets);
+        Assert.True(fields.SecretsPass);
     }
 
     [Fact]
     public void Escaped_names_are_the_names_they_spell()
     {
-        var fields = Parse("""{"user\u006eame":"a@x.com","isScr\u0061tch":true,"client\u0053ecret":"s"}""")!;
+        var seen = new List<string>();
+        var fields = Parse("""{"user\u006eame":"a@x.com","isScr\u0061tch":true,"client\u0053ecret":"s\u00e9"}""", Recording(seen))!;
 
         Assert.Equal("a@x.com", fields.Username);
         Assert.True(fields.IsScratch);
-        Assert.Equal(new[] { "s" }, fields.Secrets);
+        Assert.Equal("s\u00e9", seen.Last());
     }
 
     [Fact]
-    public void Secrets_are_found_at_any_depth_in_objects_and_arrays_and_clientApps_lists_its_names_in_file_order()
+    public void Secrets_are_checked_at_any_depth_in_objects_and_arrays_until_one_fails_and_clientApps_lists_its_names_in_file_order()
     {
-        var fields = Parse("""{"clientApps":{"b":{"accessToken":"t1"},"a":{"clientSecret":"t2"}},"list":[{"PASSWORD":"t3"},["x"],{"n":[{"myToken":"t4"}]}]}""")!;
+        var seen = new List<string>();
+        var fields = Parse("""{"clientApps":{"b":{"accessToken":"t1"},"a":{"clientSecret":"t2"}},"list":[{"PASSWORD":"bad3"},["x"],{"n":[{"myToken":"t4"}]}],"name":"n"}""", Recording(seen))!;
 
         Assert.Equal(new[] { "b", "a" }, fields.ClientApps);
-        Assert.Equal(new[] { "t1", "t2", "t3", "t4" }, fields.Secrets);
+        Assert.Equal(new[] { "t1", "t2", "bad3" }, seen);
+        Assert.False(fields.SecretsPass);
+    }
+
+    [Fact]
+    public void Token_fields_are_only_known_to_be_set_or_empty()
+    {
+        var fields = Parse("""{"refreshToken":"\u0000","privateKey":"","password":"p"}""")!;
+
+        Assert.True(fields.HasRefreshToken);
+        Assert.False(fields.HasPrivateKey);
+        Assert.True(fields.HasPassword);
     }
 
     [Theory]
@@ -54,7 +74,7 @@ public sealed class AuthFieldsTests
         Assert.Null(fields.Username);
         Assert.False(fields.IsScratch);
         Assert.False(fields.IsDevHub);
-        Assert.Null(fields.Password);
+        Assert.False(fields.HasPassword);
         Assert.Empty(fields.ClientApps);
     }
 
@@ -90,7 +110,7 @@ public sealed class AuthFieldsTests
         {
             var json = JsonObjectText(random, depth: 0);
             var expected = FromTree((JsonObject)JsJson.Parse(json)!);
-            var actual = Describe(Parse(json)!);
+            var actual = Describe(Parse(json, value => !value.StartsWith("v7".AsSpan(), StringComparison.Ordinal))!);
             Assert.True(expected == actual, $"{json}\nexpected {expected}\nactual   {actual}");
         }
     }
@@ -115,7 +135,8 @@ public sealed class AuthFieldsTests
         1 => "true",
         2 => "false",
         3 => random.Next(100).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        4 or 5 => $"\"v{random.Next(1000)}\\u0021\"",
+        4 => $"\"v{random.Next(100)}\"",
+        5 => $"\"v{random.Next(100)}\\u0021\"",
         6 or 7 => JsonObjectText(random, depth),
         _ => "[" + string.Join(",", Enumerable.Range(0, random.Next(4)).Select(_ => ValueText(random, depth + 1))) + "]",
     };
@@ -125,6 +146,7 @@ public sealed class AuthFieldsTests
     {
         string? Text(string name) => JsJson.AsString(json[name]);
         bool Flag(string name) => json[name] is JsonValue value && value.TryGetValue(out bool flag) && flag;
+        bool NonEmpty(string name) => !string.IsNullOrEmpty(Text(name));
         var secrets = new List<string>();
         void Collect(JsonNode? node)
         {
@@ -140,12 +162,12 @@ public sealed class AuthFieldsTests
         Collect(json);
         var apps = json["clientApps"] is JsonObject appObject ? appObject.Select(pair => pair.Key) : Enumerable.Empty<string>();
         return string.Join("|", Text("username"), Text("orgId"), Text("instanceUrl"), Text("loginUrl"), Text("devHubUsername"),
-            Text("expirationDate"), Text("trailExpirationDate"), Text("privateKey"), Text("password"), Text("refreshToken"), Text("accessToken"),
-            Flag("isDevHub"), Flag("isScratch"), Flag("isSandbox"), string.Join(",", apps), string.Join(",", secrets));
+            Text("expirationDate"), Text("trailExpirationDate"), NonEmpty("privateKey"), NonEmpty("password"), NonEmpty("refreshToken"),
+            Flag("isDevHub"), Flag("isScratch"), Flag("isSandbox"), string.Join(",", apps), !secrets.Any(value => value.StartsWith("v7", StringComparison.Ordinal)));
     }
 
     private static string Describe(AuthFields f)
         => string.Join("|", f.Username, f.OrgId, f.InstanceUrl, f.LoginUrl, f.DevHubUsername, f.ExpirationDate, f.TrailExpirationDate,
-            f.PrivateKey, f.Password, f.RefreshToken, f.AccessToken, f.IsDevHub, f.IsScratch, f.IsSandbox,
-            string.Join(",", f.ClientApps), string.Join(",", f.Secrets));
+            f.HasPrivateKey, f.HasPassword, f.HasRefreshToken, f.IsDevHub, f.IsScratch, f.IsSandbox,
+            string.Join(",", f.ClientApps), f.SecretsPass);
 }
