@@ -126,7 +126,7 @@ public static class Config
     }
 
     /// <summary>The keys of one location whose value is exactly one of <paramref name="names"/>.</summary>
-    public static IReadOnlyList<string> KeysNaming(JsonObject contents, ISet<string> names)
+    public static IReadOnlyList<string> KeysNaming(JsonObject contents, ICollection<string> names)
         => contents.Where(pair => JsJson.AsString(pair.Value) is { } value && names.Contains(value)).Select(pair => pair.Key).ToList();
 
     public static string MirrorName(string key) => MirrorNames.TryGetValue(key, out var old) ? old : key;

@@ -19,17 +19,22 @@ internal sealed record DisconnectOrgPlan(SalesforcePaths Paths, IReadOnlyList<Or
         SalesforcePaths paths, SalesforceContext context, bool revoke)
     {
         var ownerOfName = new Dictionary<string, OrgAuthorization>(StringComparer.Ordinal);
-        foreach (var org in orgs.OrderBy(org => OrgReader.IsNamedAfterItsUsername(org.AuthFile, org.Username) ? 0 : 1))
-        foreach (var name in org.Aliases.Append(org.Username))
-            if (!ownerOfName.ContainsKey(name)) ownerOfName[name] = org;
+        var named = orgs.Select(org => OrgReader.IsNamedAfterItsUsername(org.AuthFile, org.Username)).ToArray();
+        // The orgs whose file is named after them first, then the copies (a partition, in list order: no sort needed).
+        foreach (var namedFirst in new[] { true, false })
+            for (var index = 0; index < orgs.Count; index++)
+            {
+                if (named[index] != namedFirst) continue;
+                foreach (var name in orgs[index].Aliases.Append(orgs[index].Username))
+                    if (!ownerOfName.ContainsKey(name)) ownerOfName[name] = orgs[index];
+            }
 
         // Only the few orgs a config key names get a list: one per org was a tenth of planning 10,000.
         var keysOf = new Dictionary<OrgAuthorization, List<(UnsetConfigKey, string)>>();
-        var names = new HashSet<string>(ownerOfName.Keys, StringComparer.Ordinal);
         foreach (var pair in paths.ConfigPairs)
         {
             var contents = Config.ReadLocation(pair, context);
-            foreach (var key in Config.KeysNaming(contents, names))
+            foreach (var key in Config.KeysNaming(contents, ownerOfName.Keys))
             {
                 var value = JsJson.AsString(contents[key])!;
                 var owner = ownerOfName[value];
@@ -38,22 +43,28 @@ internal sealed record DisconnectOrgPlan(SalesforcePaths Paths, IReadOnlyList<Or
             }
         }
 
-        return new DisconnectOrgPlan(paths, orgs.Select(org =>
+        return new DisconnectOrgPlan(paths, orgs.Select((org, index) =>
         {
             string? problem = null;
             var endpoint = revoke ? TokenRevoker.Endpoint(org.InstanceUrl, org.LoginUrl, out problem) : null;
             return new OrgLogoutPlan(org)
             {
-                DeletesAuthFile = OrgReader.IsNamedAfterItsUsername(org.AuthFile, org.Username),
-                Aliases = ownerOfName[org.Username] == org
-                    ? org.Aliases.Select(alias => new KeyValuePair<string, string>(alias, org.Username)).ToArray()
-                    : Array.Empty<KeyValuePair<string, string>>(),
+                DeletesAuthFile = named[index],
+                Aliases = ownerOfName[org.Username] == org ? AliasPairs(org) : Array.Empty<KeyValuePair<string, string>>(),
                 ConfigKeys = keysOf.TryGetValue(org, out var keys) ? keys : Array.Empty<(UnsetConfigKey, string)>(),
                 RevocationEndpoint = endpoint,
                 RevocationProblem = problem,
                 FinishesInterrupted = interrupted.Contains(org),
             };
         }).ToList());
+    }
+
+    /// <summary>Each alias of <paramref name="org"/> with the username it names, as alias.json holds them.</summary>
+    private static KeyValuePair<string, string>[] AliasPairs(OrgAuthorization org)
+    {
+        var pairs = new KeyValuePair<string, string>[org.Aliases.Length];
+        for (var index = 0; index < pairs.Length; index++) pairs[index] = new KeyValuePair<string, string>(org.Aliases[index], org.Username);
+        return pairs;
     }
 
     /// <summary>This plan with only <paramref name="orgs"/> (the ones confirmed, or whose revocation went through).</summary>

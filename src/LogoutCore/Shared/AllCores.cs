@@ -20,11 +20,13 @@ internal static class AllCores
     /// </summary>
     public static void ForEachIndex(int count, Action<int> action)
     {
-        var helpers = count < ParallelFrom ? 0 : Environment.ProcessorCount - 1;
         var next = -1;
+        var active = 0;
+        var gate = new object();
         Exception? failure = null;
         void Work()
         {
+            Interlocked.Increment(ref active);
             try
             {
                 for (int index; (index = Interlocked.Increment(ref next)) < count;) action(index);
@@ -34,13 +36,20 @@ internal static class AllCores
                 Interlocked.CompareExchange(ref failure, e, null);
                 Volatile.Write(ref next, count);
             }
+            finally
+            {
+                if (Interlocked.Decrement(ref active) == 0) lock (gate) Monitor.PulseAll(gate);
+            }
         }
 
-        var tasks = new Task[helpers];
+        // The helpers are not waited for, only the indexes: on a busy pool (a caller that is itself a pool thread) a
+        // helper may start late, find nothing left and end, while the calling thread has done all the work.
+        var helpers = count < ParallelFrom ? 0 : Environment.ProcessorCount - 1;
         for (var helper = 0; helper < helpers; helper++)
-            tasks[helper] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+            Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
         Work();
-        Task.WaitAll(tasks);
+        lock (gate)
+            while (Volatile.Read(ref active) > 0) Monitor.Wait(gate);
         if (failure is not null) ExceptionDispatchInfo.Capture(failure).Throw();
     }
 }
