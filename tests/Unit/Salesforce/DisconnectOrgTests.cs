@@ -591,7 +591,9 @@ public sealed class DisconnectOrgTests
 
         Assert.ThrowsAny<OperationCanceledException>(() => LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org1", "org2", "org3" } }], Force = true, Revoke = true }, host));
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.3), $"took {watch.ElapsedMilliseconds} ms");
+        // "At once" against the server's 30-second answer: the bound leaves room for a loaded 2-core machine running the
+        // other test classes in parallel (1.3 s was exceeded there: 1577 ms), and is still far below any wait for the server.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.ElapsedMilliseconds} ms");
         Assert.Equal(before, FolderSnapshot.Take(home.Home));
         Assert.Empty(host.Output);
     }
