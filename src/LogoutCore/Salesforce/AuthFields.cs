@@ -5,7 +5,7 @@ using LogoutModule.Core.Shared;
 namespace LogoutModule.Core.Salesforce;
 
 /// <summary>
-/// The fields of one auth file that listing and revoking use (sf's AuthFields type, @salesforce/core org/authInfo.ts),
+/// The fields of one auth file that a listing uses (sf's AuthFields type, @salesforce/core org/authInfo.ts),
 /// read in one pass over the file's UTF-8 text without building a JSON tree: a listing reads every auth file, and the
 /// tree cost more than reading the file itself. Values are as JSON.parse gives them: a name that occurs twice keeps
 /// its last value. Secrets are never copied out: each is lent to a SecretCheck while the text is read.

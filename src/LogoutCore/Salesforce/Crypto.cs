@@ -147,7 +147,7 @@ public sealed class Crypto : IDisposable
            || name.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0
            || name.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0;
 
-    private static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
+    private static bool IsHex(char c) => Nibble(c) >= 0;
 
     /// <summary>Hex text to bytes; FormatException for odd length or a non-hex character.</summary>
     private static byte[] FromHex(string hex)

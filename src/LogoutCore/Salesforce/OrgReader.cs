@@ -65,7 +65,8 @@ public static partial class OrgReader
         // sf decrypts every secret of every listed org; any failure makes the org an error entry. With no key.json sf
         // would write a fresh key (v2 when SF_CRYPTO_V2=true) that decrypts nothing, so an encrypted-looking value fails.
         // Without the owner's key (another user's keychain) nothing can be checked: sf run by that user would decrypt them.
-        SecretCheck? check = !checkTokens || keyLookup.OutOfReachWarning is not null ? null
+        // When the keychain failed every file is skipped with a warning, so checking their tokens would be wasted.
+        SecretCheck? check = !checkTokens || keyLookup.OutOfReachWarning is not null || keyLookup.Failure is not null ? null
             : crypto is null ? value => !Crypto.HasEncryptedShape(value, keylessV2)
             : value => !crypto.LooksEncrypted(value) || crypto.Decrypts(value);
         // Each file is read, parsed and decrypted on its own, on every core (the reading is mostly system calls and
