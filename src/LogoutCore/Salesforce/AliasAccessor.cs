@@ -14,9 +14,8 @@ public static class AliasAccessor
     public static IReadOnlyList<KeyValuePair<string, string>> GetAll(string aliasFile)
         // Read from the parsed document: building nodes and cloning "orgs" cost more than parsing an alias.json of 10,000
         // orgs (listing and tab completion read it each time).
-        => Read(aliasFile, text =>
+        => Read(aliasFile, static document =>
         {
-            using var document = JsJson.ParseDocument(text);
             var orgs = default(JsonElement);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
                 foreach (var member in document.RootElement.EnumerateObject())
@@ -56,10 +55,11 @@ public static class AliasAccessor
     /// sf's writer is done; inside it, no writer can be at work, so invalid JSON is reported at once.
     /// </summary>
     private static JsonObject ReadOrgs(string aliasFile, bool locked = false)
-        => Read(aliasFile, text => JsJson.Parse(text) is JsonObject root && root["orgs"] is JsonObject orgs ? orgs : null, null, locked) ?? new JsonObject();
+        => Read(aliasFile, static document => JsJson.ToNode(document) is JsonObject root && root["orgs"] is JsonObject orgs ? orgs : null, null, locked)
+           ?? new JsonObject();
 
     /// <summary>alias.json read by <paramref name="parse"/> (see <see cref="ReadOrgs"/> for the patience), its failures in sf's terms.</summary>
-    private static T Read<T>(string aliasFile, Func<string, T> parse, T missing, bool locked)
+    private static T Read<T>(string aliasFile, Func<JsonDocument, T> parse, T missing, bool locked)
     {
         try
         {

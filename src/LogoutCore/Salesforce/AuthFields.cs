@@ -16,7 +16,12 @@ internal sealed class AuthFields
     // One UTF-8 encoder that refuses lone surrogates, as JsonDocument.Parse(string) does with such text.
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly List<string> _clientApps = new();
+    // Most orgs of a home share a login URL, and scratch orgs a dev hub: the value read last on this thread is reused when
+    // the bytes match, so a listing of 10,000 orgs does not keep 10,000 copies of https://login.salesforce.com.
+    [ThreadStatic] private static RecentString? t_loginUrl;
+    [ThreadStatic] private static RecentString? t_devHubUsername;
+
+    private List<string>? _clientApps;
     private readonly SecretCheck? _check;
 
     private AuthFields(SecretCheck? check) => _check = check;
@@ -41,7 +46,7 @@ internal sealed class AuthFields
     public bool IsSandbox { get; private set; }
 
     /// <summary>The names of <c>clientApps</c>, when it is an object, in file order.</summary>
-    public IReadOnlyList<string> ClientApps => _clientApps;
+    public IReadOnlyList<string> ClientApps => (IReadOnlyList<string>?)_clientApps ?? Array.Empty<string>();
 
     /// <summary>
     /// Whether every secret JSON.parse keeps (a string whose name Crypto.IsSecretProperty accepts, at any depth) passed
@@ -95,7 +100,7 @@ internal sealed class AuthFields
                 Set(field, ref reader);
             }
             else if (reader.TokenType is JsonTokenType.True) SetFlag(field);
-            else if (reader.TokenType is JsonTokenType.StartObject) ReadObject(ref reader, ref names, false, field == Field.ClientApps ? _clientApps : null);
+            else if (reader.TokenType is JsonTokenType.StartObject) ReadObject(ref reader, ref names, false, field == Field.ClientApps ? _clientApps = new List<string>() : null);
             else if (reader.TokenType is JsonTokenType.StartArray) ReadArray(ref reader, ref names);
         }
         names.Close(frame);
@@ -212,8 +217,8 @@ internal sealed class AuthFields
             case Field.Username: Username = reader.GetString(); break;
             case Field.OrgId: OrgId = reader.GetString(); break;
             case Field.InstanceUrl: InstanceUrl = reader.GetString(); break;
-            case Field.LoginUrl: LoginUrl = reader.GetString(); break;
-            case Field.DevHubUsername: DevHubUsername = reader.GetString(); break;
+            case Field.LoginUrl: LoginUrl = (t_loginUrl ??= new RecentString()).Get(ref reader); break;
+            case Field.DevHubUsername: DevHubUsername = (t_devHubUsername ??= new RecentString()).Get(ref reader); break;
             case Field.ExpirationDate: ExpirationDate = reader.GetString(); break;
             case Field.TrailExpirationDate: TrailExpirationDate = reader.GetString(); break;
             // Escapes decode to at least one character, so the raw text is empty exactly when the value is.
@@ -242,6 +247,24 @@ internal sealed class AuthFields
             if (ascii) return check(text);
         }
         return check(reader.GetString().AsSpan());
+    }
+
+    /// <summary>The last string value read into one field on this thread, with its UTF-8 text.</summary>
+    private sealed class RecentString
+    {
+        private byte[] _utf8 = Array.Empty<byte>();
+        private string? _text;
+
+        /// <summary>The string value under the reader: the last one when the text is the same, else a new one (kept when unescaped).</summary>
+        public string Get(ref Utf8JsonReader reader)
+        {
+            if (reader.ValueIsEscaped) return reader.GetString()!;
+            var raw = reader.ValueSpan;
+            if (_text is not null && raw.SequenceEqual(_utf8)) return _text;
+            _text = reader.GetString()!;
+            _utf8 = raw.ToArray();
+            return _text;
+        }
     }
 
     private void SetFlag(Field field)

@@ -21,31 +21,56 @@ public static class LockAwareJsonFile
     /// Throws the last JsonException when the file stays invalid; IOException/UnauthorizedAccessException as File does.
     /// </summary>
     public static JsonNode? Read(string path, string? lockFile = null, TimeSpan? patience = null)
-        => Read(path, JsJson.Parse, null, lockFile, patience);
+        => Read(path, JsJson.ToNode, null, lockFile, patience);
 
     /// <summary>
-    /// <see cref="Read(string, string?, TimeSpan?)"/> with the file's text read by <paramref name="parse"/> instead of into
-    /// nodes (which must throw JsonException for text that is not JSON), or <paramref name="missing"/> when it does not exist.
+    /// <see cref="Read(string, string?, TimeSpan?)"/> with the file's document given to <paramref name="read"/> (parsed as
+    /// JsJson.ParseDocument parses it, valid only during the call) instead of turned into nodes, or
+    /// <paramref name="missing"/> when the file does not exist.
     /// </summary>
-    public static T Read<T>(string path, Func<string, T> parse, T missing, string? lockFile = null, TimeSpan? patience = null)
+    public static T Read<T>(string path, Func<JsonDocument, T> read, T missing, string? lockFile = null, TimeSpan? patience = null)
     {
         var lockPath = Path.GetFullPath(lockFile ?? path) + ".lock";
         var limit = patience ?? TimeSpan.FromTicks(DirectoryLock.SalesforceRetries.Delay.Ticks * DirectoryLock.SalesforceRetries.Retries);
         var clock = Stopwatch.StartNew();
-        string? previous = null;
+        byte[]? previous = null;
         while (true)
         {
             if (!File.Exists(path)) return missing;
-            var text = File.ReadAllText(path);
             try
             {
-                return parse(text);
+                // From the file's UTF-8 as it is: alias.json of 10,000 orgs is half a megabyte, read at every listing.
+                return FileText.Read(path, read, static (text, reader) =>
+                {
+                    using var document = JsJson.ParseDocument(text);
+                    return reader(document);
+                }, static (utf8, reader) =>
+                {
+                    using var document = JsJson.ParseDocument(utf8);
+                    return reader(document);
+                });
             }
-            catch (JsonException) when (clock.Elapsed < limit && (Directory.Exists(lockPath) || text != previous))
+            catch (JsonException) when (clock.Elapsed < limit && (Directory.Exists(lockPath) || Changed(path, ref previous)))
             {
-                previous = text;
                 Thread.Sleep(RetryEvery);
             }
         }
+    }
+
+    /// <summary>Whether the file's bytes differ from <paramref name="previous"/> (the last failed try's), which become them.</summary>
+    private static bool Changed(string path, ref byte[]? previous)
+    {
+        byte[] now;
+        try
+        {
+            now = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true; // gone or replaced meanwhile: a writer is at work
+        }
+        var changed = previous is null || !now.AsSpan().SequenceEqual(previous);
+        previous = now;
+        return changed;
     }
 }

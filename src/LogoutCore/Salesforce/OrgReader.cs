@@ -40,22 +40,31 @@ public static partial class OrgReader
 
         // One listing of the folder answers both questions: which files are auth files, and which sandbox files exist
         // (a File.Exists per org was a tenth of a 10,000-org listing).
-        var names = Directory.EnumerateFiles(paths.SfdxDirectory).Select(path => Path.GetFileName(path)).ToList();
+        var authFileNames = new List<string>();
         // Case-blind, so that it only ever rules out: on a case-insensitive disk File.Exists matches another case too.
-        var fileNames = new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
-        var authFiles = names.Where(IsAuthFileName)
-            .OrderBy(name => name, StringComparer.Ordinal)
-            .Select(name => Path.Combine(paths.SfdxDirectory, name))
-            .ToList();
-        if (authFiles.Count == 0) return new OrgSnapshot(paths, Array.Empty<OrgAuthorization>(), warnings);
+        var sandboxOrgIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in FileNames(paths.SfdxDirectory))
+        {
+            if (IsAuthFileName(name)) authFileNames.Add(name);
+            if (name.EndsWith(SandboxFileSuffix, StringComparison.OrdinalIgnoreCase)) sandboxOrgIds.Add(name.Substring(0, name.Length - SandboxFileSuffix.Length));
+        }
+        if (authFileNames.Count == 0) return new OrgSnapshot(paths, Array.Empty<OrgAuthorization>(), warnings);
+        authFileNames.Sort(StringComparer.Ordinal);
+        var authFiles = new string[authFileNames.Count];
+        for (var index = 0; index < authFiles.Length; index++) authFiles[index] = Path.Combine(paths.SfdxDirectory, authFileNames[index]);
 
         // Grouped once, in file order (sf's alias order per username); a loop, not ToLookup over KeyValuePair, which no
-        // ReadyToRun image holds.
-        var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        // ReadyToRun image holds. Each username's array is the one its org carries (a second alias, rare, grows it).
+        var aliases = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var pair in AliasAccessor.GetAll(paths.AliasFile))
         {
-            if (!aliases.TryGetValue(pair.Value, out var usernameAliases)) aliases[pair.Value] = usernameAliases = new List<string>(1);
-            usernameAliases.Add(pair.Key);
+            if (aliases.TryGetValue(pair.Value, out var usernameAliases))
+            {
+                Array.Resize(ref usernameAliases, usernameAliases.Length + 1);
+                usernameAliases[usernameAliases.Length - 1] = pair.Key;
+                aliases[pair.Value] = usernameAliases;
+            }
+            else aliases[pair.Value] = new[] { pair.Key };
         }
         var configs = Config.ReadEffective(paths, context);
         var keyLookup = Keychain.Find(paths, context);
@@ -71,9 +80,9 @@ public static partial class OrgReader
             : value => !crypto.LooksEncrypted(value) || crypto.Decrypts(value);
         // Each file is read, parsed and decrypted on its own, on every core (the reading is mostly system calls and
         // decryption); the results keep file order, so warnings come in the order sf gives them.
-        var read = new (OrgAuthorization? Org, string? Warning)[authFiles.Count];
+        var read = new (OrgAuthorization? Org, string? Warning)[authFiles.Length];
         void ReadAt(int index)
-            => read[index] = ReadOne(authFiles[index], aliases, configs, paths, fileNames, keyLookup, check, context);
+            => read[index] = ReadOne(authFiles[index], aliases, configs, paths, sandboxOrgIds, keyLookup, check, context);
         AllCores.ForEachIndex(read.Length, ReadAt);
 
         var orgs = new List<OrgAuthorization>(read.Length);
@@ -82,12 +91,37 @@ public static partial class OrgReader
             if (warning is not null) warnings.Add(warning);
             if (org is not null) orgs.Add(org);
         }
-        return new OrgSnapshot(paths, orgs.OrderBy(org => org.Username, StringComparer.Ordinal).ToList(), warnings);
+        // Files come sorted by name, which is the username but for copies (rare): sorted again only then.
+        return new OrgSnapshot(paths, IsSortedByUsername(orgs) ? orgs : orgs.OrderBy(org => org.Username, StringComparer.Ordinal).ToList(), warnings);
+    }
+
+    private const string SandboxFileSuffix = ".sandbox.json";
+
+    /// <summary>The names of the files (not folders) in <paramref name="directory"/>, as Directory.EnumerateFiles finds them.</summary>
+    private static IEnumerable<string> FileNames(string directory)
+    {
+#if NET8_0_OR_GREATER
+        // Names only: EnumerateFiles builds each file's full path first, a string per file the listing never used.
+        return new System.IO.Enumeration.FileSystemEnumerable<string>(directory, static (ref System.IO.Enumeration.FileSystemEntry entry) => entry.FileName.ToString(),
+            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
+        {
+            ShouldIncludePredicate = static (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory,
+        };
+#else
+        return Directory.EnumerateFiles(directory).Select(path => Path.GetFileName(path));
+#endif
+    }
+
+    private static bool IsSortedByUsername(List<OrgAuthorization> orgs)
+    {
+        for (var index = 1; index < orgs.Count; index++)
+            if (string.CompareOrdinal(orgs[index - 1].Username, orgs[index].Username) > 0) return false;
+        return true;
     }
 
     /// <summary>One auth file as an org, or the warning sf gives about it instead, or neither (a file gone since the listing).</summary>
-    private static (OrgAuthorization? Org, string? Warning) ReadOne(string file, IReadOnlyDictionary<string, List<string>> aliases, IReadOnlyList<ConfigEntry> configs,
-        SalesforcePaths paths, ISet<string> fileNames, KeyLookup keyLookup, SecretCheck? check, SalesforceContext context)
+    private static (OrgAuthorization? Org, string? Warning) ReadOne(string file, IReadOnlyDictionary<string, string[]> aliases, IReadOnlyList<ConfigEntry> configs,
+        SalesforcePaths paths, ISet<string> sandboxOrgIds, KeyLookup keyLookup, SecretCheck? check, SalesforceContext context)
     {
         var json = AuthFileReader.TryReadFields(file, check, out var problem);
         if (json is null)
@@ -108,7 +142,7 @@ public static partial class OrgReader
             if (named is null) misnamedError = $"No authorization information found for {PrintableText.Of(username)}.";
             else json = named;
         }
-        var org = Describe(file, username, json, aliases, configs, paths, fileNames, context);
+        var org = Describe(file, username, json, aliases, configs, paths, sandboxOrgIds, context);
         org.Error = misnamedError ?? (json.SecretsPass ? null : Crypto.DecipherFailure);
         if (org.Error is not null)
         {
@@ -120,9 +154,9 @@ public static partial class OrgReader
     }
 
     private static OrgAuthorization Describe(string file, string username, AuthFields json,
-        IReadOnlyDictionary<string, List<string>> aliases, IReadOnlyList<ConfigEntry> configs, SalesforcePaths paths, ISet<string> fileNames, SalesforceContext context)
+        IReadOnlyDictionary<string, string[]> aliases, IReadOnlyList<ConfigEntry> configs, SalesforcePaths paths, ISet<string> sandboxOrgIds, SalesforceContext context)
     {
-        var orgAliases = aliases.TryGetValue(username, out var names) ? names.ToArray() : Array.Empty<string>();
+        var orgAliases = aliases.TryGetValue(username, out var names) ? names : Array.Empty<string>();
         var orgId = json.OrgId;
         var devHubUsername = json.DevHubUsername;
         var isScratch = !string.IsNullOrEmpty(devHubUsername) || json.IsScratch;
@@ -138,26 +172,32 @@ public static partial class OrgReader
             OAuthMethod = MethodOf(json),
             IsDevHub = json.IsDevHub,
             IsScratchOrg = isScratch,
-            IsSandbox = json.IsSandbox || (orgId is not null && HasSandboxFile(fileNames, paths, orgId)),
+            IsSandbox = json.IsSandbox || (orgId is not null && HasSandboxFile(sandboxOrgIds, paths, orgId)),
             ExpirationDate = date,
             // sf: a scratch org with a date is expired once the date has passed; an unparsable date is "not expired".
             IsExpired = isScratch && dateText is not null ? date is { } d && d < context.Now : null,
             DevHubUsername = string.IsNullOrEmpty(devHubUsername) ? null : devHubUsername,
-            Configs = configs.Where(entry => entry.Value is { } value && (value == username || orgAliases.Contains(value))).Select(entry => entry.Key).ToArray(),
+            Configs = ConfigsNaming(configs, username, orgAliases),
             ClientApps = json.ClientApps.Count > 0 ? json.ClientApps.ToArray() : Array.Empty<string>(),
             HasPassword = json.HasPassword,
         };
+    }
+
+    /// <summary>The keys of the effective config entries whose value is the username or one of its aliases (usually none).</summary>
+    private static string[] ConfigsNaming(IReadOnlyList<ConfigEntry> configs, string username, string[] aliases)
+    {
+        List<string>? keys = null;
+        for (var index = 0; index < configs.Count; index++)
+            if (configs[index] is { Value: { } value } entry && (value == username || Array.IndexOf(aliases, value) >= 0)) (keys ??= new List<string>(1)).Add(entry.Key);
+        return keys is null ? Array.Empty<string>() : keys.ToArray();
     }
 
     /// <summary>
     /// Whether <c>&lt;orgId&gt;.sandbox.json</c> exists, asked of the disk only when the folder's listing holds the name
     /// (nearly no org has a sandbox file). An orgId with a separator names a file elsewhere: always asked of the disk.
     /// </summary>
-    private static bool HasSandboxFile(ISet<string> fileNames, SalesforcePaths paths, string orgId)
-    {
-        var name = orgId + ".sandbox.json";
-        return (Path.GetFileName(name).Length != name.Length || fileNames.Contains(name)) && File.Exists(paths.SandboxFile(orgId));
-    }
+    private static bool HasSandboxFile(ISet<string> sandboxOrgIds, SalesforcePaths paths, string orgId)
+        => (Path.GetFileName(orgId).Length != orgId.Length || sandboxOrgIds.Contains(orgId)) && File.Exists(paths.SandboxFile(orgId));
 
     /// <summary>jwt = a private key and no refresh token; token = neither; otherwise web.</summary>
     private static OAuthMethod MethodOf(AuthFields json)
@@ -170,7 +210,12 @@ public static partial class OrgReader
     }
 
     /// <summary>Whether sf would find this file under its username (<c>&lt;username&gt;.json</c>): a copied file would not.</summary>
-    internal static bool IsNamedAfterItsUsername(string authFile, string username) => Path.GetFileNameWithoutExtension(authFile) == username;
+    internal static bool IsNamedAfterItsUsername(string authFile, string username)
+#if NET8_0_OR_GREATER
+        => Path.GetFileNameWithoutExtension(authFile.AsSpan()).SequenceEqual(username.AsSpan()); // no string per org
+#else
+        => Path.GetFileNameWithoutExtension(authFile) == username;
+#endif
 
     /// <summary>JavaScript's Date parsing for the forms sf writes: a date-only value is UTC midnight.</summary>
     internal static DateTimeOffset? ParseJsDate(string? text)

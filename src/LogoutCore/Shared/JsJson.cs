@@ -50,6 +50,15 @@ public static class JsJson
     public static JsonDocument ParseDocument(string text) => JsonDocument.Parse(text, ParseOptions);
 
     /// <summary>
+    /// <see cref="ParseDocument(string)"/> of UTF-8 text (no byte order mark; valid UTF-8, as for <see cref="Parse(ReadOnlyMemory{byte})"/>).
+    /// The document reads <paramref name="utf8"/> in place: it is valid only while that memory is.
+    /// </summary>
+    public static JsonDocument ParseDocument(ReadOnlyMemory<byte> utf8) => JsonDocument.Parse(utf8, ParseOptions);
+
+    /// <summary>The document's root as <see cref="Parse(string)"/> returns it: nodes that copy every value out of it.</summary>
+    public static JsonNode? ToNode(JsonDocument document) => ToNode(document.RootElement);
+
+    /// <summary>
     /// The members of the object <paramref name="element"/> whose value is a string, as JSON.parse keeps members: each name
     /// once, at its first place, with its last value (a name whose last value is not a string is left out).
     /// Throws InvalidOperationException when <paramref name="element"/> is not an object.
