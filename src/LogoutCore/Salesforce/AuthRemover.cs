@@ -79,10 +79,15 @@ internal static class AuthRemover
             for (var index = 0; index < plan.Orgs.Count; index++)
             {
                 var org = plan.Orgs[index];
-                var keys = org.ConfigKeys.Where(key => keysRemoved.Contains((key.Key.ConfigFile, key.Key.Key))).ToList();
-                foreach (var (key, value) in keys)
+                // Loops, not LINQ: this runs once per org of a -All logout, and nearly every org has no config key.
+                List<UnsetConfigKey>? keys = null;
+                foreach (var (key, value) in org.ConfigKeys)
+                {
+                    if (!keysRemoved.Contains((key.ConfigFile, key.Key))) continue;
+                    (keys ??= new List<UnsetConfigKey>(1)).Add(key);
                     report.Add(host => host.WriteVerbose($"Unset {key.Key} ({value}) in {key.ConfigFile} and {key.MirrorKey} in {key.MirrorFile}."));
-                var removedAliases = org.Aliases.Where(alias => aliasRemoved.Contains((alias.Key, alias.Value))).Select(alias => alias.Key).ToArray();
+                }
+                var removedAliases = Removed(org.Aliases, aliasRemoved);
                 if (removedAliases.Length > 0)
                     report.Add(host => host.WriteVerbose($"Removed alias(es) {string.Join(", ", removedAliases)} of {org.Org.Username} from {paths.AliasFile}."));
                 if (!org.DeletesAuthFile)
@@ -101,7 +106,7 @@ internal static class AuthRemover
                     HomePath = org.Org.HomePath,
                     AuthFileRemoved = true,
                     AliasesRemoved = removedAliases,
-                    ConfigKeysUnset = keys.Select(key => key.Key).ToArray(),
+                    ConfigKeysUnset = keys?.ToArray() ?? Array.Empty<UnsetConfigKey>(),
                     Revocation = revocation?.Status ?? RevocationStatus.NotRequested,
                     RevocationReason = revocation?.Reason,
                 });
@@ -113,6 +118,15 @@ internal static class AuthRemover
             journal?.Dispose();
         }
         return results;
+    }
+
+    /// <summary>The names of the <paramref name="planned"/> aliases that were removed, in plan order.</summary>
+    private static string[] Removed(IReadOnlyList<KeyValuePair<string, string>> planned, HashSet<(string, string)> removed)
+    {
+        var names = new List<string>(planned.Count);
+        for (var index = 0; index < planned.Count; index++)
+            if (removed.Contains((planned[index].Key, planned[index].Value))) names.Add(planned[index].Key);
+        return names.Count == 0 ? Array.Empty<string>() : names.ToArray();
     }
 
     /// <summary>What happens to an auth file whose name is not its username (sf never deletes it).</summary>
@@ -149,9 +163,7 @@ internal static class AuthRemover
     {
         try
         {
-            if (!File.Exists(org.AuthFile)) return SalesforceErrors.AuthFileMissing(org.Username, org.AuthFile);
-            File.Delete(org.AuthFile);
-            return null;
+            return FileRemoval.TryDelete(org.AuthFile) ? null : SalesforceErrors.AuthFileMissing(org.Username, org.AuthFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

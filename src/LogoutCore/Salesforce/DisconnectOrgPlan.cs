@@ -18,15 +18,18 @@ internal sealed record DisconnectOrgPlan(SalesforcePaths Paths, IReadOnlyList<Or
     public static DisconnectOrgPlan For(IReadOnlyList<OrgAuthorization> orgs, IReadOnlyCollection<OrgAuthorization> interrupted,
         SalesforcePaths paths, SalesforceContext context, bool revoke)
     {
-        var ownerOfName = new Dictionary<string, OrgAuthorization>(StringComparer.Ordinal);
-        var named = orgs.Select(org => OrgReader.IsNamedAfterItsUsername(org.AuthFile, org.Username)).ToArray();
+        var ownerOfName = new Dictionary<string, OrgAuthorization>(orgs.Count * 2, StringComparer.Ordinal);
+        var named = new bool[orgs.Count];
+        for (var index = 0; index < named.Length; index++) named[index] = OrgReader.IsNamedAfterItsUsername(orgs[index].AuthFile, orgs[index].Username);
         // The orgs whose file is named after them first, then the copies (a partition, in list order: no sort needed).
         foreach (var namedFirst in new[] { true, false })
             for (var index = 0; index < orgs.Count; index++)
             {
                 if (named[index] != namedFirst) continue;
-                foreach (var name in orgs[index].Aliases.Append(orgs[index].Username))
-                    if (!ownerOfName.ContainsKey(name)) ownerOfName[name] = orgs[index];
+                var org = orgs[index];
+                foreach (var alias in org.Aliases)
+                    if (!ownerOfName.ContainsKey(alias)) ownerOfName[alias] = org;
+                if (!ownerOfName.ContainsKey(org.Username)) ownerOfName[org.Username] = org;
             }
 
         // Only the few orgs a config key names get a list: one per org was a tenth of planning 10,000.

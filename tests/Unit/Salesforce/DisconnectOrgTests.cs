@@ -451,6 +451,58 @@ public sealed class DisconnectOrgTests
     }
 
     [Fact]
+    public void An_auth_file_gone_after_the_plan_is_AuthFileMissing_and_the_other_orgs_are_logged_out()
+    {
+        using var home = SfHome.FromFixture();
+        // Between the confirmation and the apply phase a concurrent sf logs out of org9, and a folder takes the place of
+        // org1's auth file: neither is a file to delete any more (sf's fs.unlink would fail on both).
+        var host = new FakeHost
+        {
+            ContinueAnswer = (_, _) =>
+            {
+                if (!File.Exists(home.AuthFilePath(User9))) return true;
+                File.Delete(home.AuthFilePath(User9));
+                File.Delete(home.AuthFilePath(User1));
+                Directory.CreateDirectory(home.AuthFilePath(User1));
+                return true;
+            },
+        };
+
+        var results = LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org9", "org1", "org2" } }] }, host);
+
+        Assert.Equal(new[] { User2 }, results.Select(result => result.Username));
+        Assert.False(File.Exists(home.AuthFilePath(User2)));
+        Assert.Equal(new[] { ("AuthFileMissing", User9), ("AuthFileMissing", User1) }, host.Errors.Select(e => (e.ErrorId, (string)e.TargetObject!)));
+        Assert.Equal($"The auth file {home.AuthFilePath(User9)} of {User9} no longer exists.", host.Errors[0].Message);
+        Assert.True(Directory.Exists(home.AuthFilePath(User1))); // a folder is never deleted
+    }
+
+    [RootFact]
+    public void An_auth_file_that_cannot_be_deleted_is_AuthFileNotRemoved_and_the_other_orgs_are_logged_out()
+    {
+        using var home = SfHome.FromFixture();
+        // The immutable flag stops even root from deleting the file (ext4, xfs, btrfs; chattr needs root).
+        var chattr = ProcessRunner.Run("chattr", ["+i", home.AuthFilePath(User9)]);
+        Assert.True(chattr.ExitCode == 0, $"chattr +i failed: {chattr.StandardError}");
+        try
+        {
+            var host = new FakeHost();
+            var results = LogOut(home, new DisconnectOrgRequest { Selections = [new() { TargetOrgs = new[] { "org9", "org2" } }], Force = true }, host);
+
+            Assert.Equal(new[] { User2 }, results.Select(result => result.Username));
+            var error = Assert.Single(host.Errors);
+            Assert.Equal(("AuthFileNotRemoved", User9), (error.ErrorId, (string)error.TargetObject!));
+            Assert.StartsWith($"Cannot delete the auth file {home.AuthFilePath(User9)} of {User9}: ", error.Message);
+            Assert.True(File.Exists(home.AuthFilePath(User9)));
+            Assert.False(File.Exists(home.AuthFilePath(User2)));
+        }
+        finally
+        {
+            ProcessRunner.Run("chattr", ["-i", home.AuthFilePath(User9)]);
+        }
+    }
+
+    [Fact]
     public void ClientApp_removes_only_that_app_accepting_an_alias_and_the_org_stays_logged_in()
     {
         using var home = SfHome.FromFixture();
