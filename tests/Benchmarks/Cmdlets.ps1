@@ -46,11 +46,17 @@ if ($SfHome) { $env:HOME = $SfHome; Set-Location -LiteralPath $SfHome }
 $result = [ordered]@{}
 switch ($Scenario) {
     'Cold' {
-        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        # The timing expression is compiled before the clock starts, and the times go to plain variables: in a fresh
+        # pwsh, compiling a member read or a hashtable store is milliseconds that are the benchmark's, not the module's.
+        $watch = [System.Diagnostics.Stopwatch]::new()
+        $import = $watch.Elapsed.TotalMilliseconds
+        $watch.Start()
         Import-Module $Module
-        $result.import = $watch.Elapsed.TotalMilliseconds
+        $import = $watch.Elapsed.TotalMilliseconds
         $orgs = @(Get-AuthenticatedOrg)
-        $result.importAndFirstCall = $watch.Elapsed.TotalMilliseconds
+        $importAndFirstCall = $watch.Elapsed.TotalMilliseconds
+        $result.import = $import
+        $result.importAndFirstCall = $importAndFirstCall
         $result.objects = $orgs.Count
     }
     'Idle' { Import-Module $Module }
