@@ -56,13 +56,7 @@ public static class OrgNames
     }
 
     private static IReadOnlyList<string> Usernames(SalesforcePaths paths)
-        => Directory.Exists(paths.SfdxDirectory)
-            ? Directory.EnumerateFiles(paths.SfdxDirectory, "*.json")
-                .Select(Path.GetFileName)
-                .Where(name => OrgReader.IsAuthFileName(name!))
-                .Select(name => name!.Substring(0, name.Length - ".json".Length))
-                .ToList()
-            : new List<string>();
+        => Directory.Exists(paths.SfdxDirectory) ? OrgReader.AuthFileUsernames(paths.SfdxDirectory) : new List<string>();
 
     private static IReadOnlyList<KeyValuePair<string, string>> Aliases(SalesforcePaths paths)
     {

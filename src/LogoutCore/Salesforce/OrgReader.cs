@@ -97,18 +97,41 @@ public static partial class OrgReader
 
     private const string SandboxFileSuffix = ".sandbox.json";
 
+#if NET8_0_OR_GREATER
+    // Directory.EnumerateFiles' own options: hidden and system files too, and a folder that cannot be read is an error.
+    private static readonly EnumerationOptions Files = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
+#endif
+
     /// <summary>The names of the files (not folders) in <paramref name="directory"/>, as Directory.EnumerateFiles finds them.</summary>
     private static IEnumerable<string> FileNames(string directory)
     {
 #if NET8_0_OR_GREATER
         // Names only: EnumerateFiles builds each file's full path first, a string per file the listing never used.
-        return new System.IO.Enumeration.FileSystemEnumerable<string>(directory, static (ref System.IO.Enumeration.FileSystemEntry entry) => entry.FileName.ToString(),
-            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
+        return new System.IO.Enumeration.FileSystemEnumerable<string>(directory, static (ref System.IO.Enumeration.FileSystemEntry entry) => entry.FileName.ToString(), Files)
         {
             ShouldIncludePredicate = static (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory,
         };
 #else
         return Directory.EnumerateFiles(directory).Select(path => Path.GetFileName(path));
+#endif
+    }
+
+    /// <summary>
+    /// The usernames the auth file names in <paramref name="directory"/> give (sf names each file
+    /// <c>&lt;username&gt;.json</c>), in folder order, nothing else read: what tab completion offers.
+    /// </summary>
+    internal static List<string> AuthFileUsernames(string directory)
+    {
+#if NET8_0_OR_GREATER
+        // The name is matched where it lies and only the username becomes a string: EnumerateFiles made a full path,
+        // a file name and then the username for each of the 10,000 files a Tab press lists.
+        return new List<string>(new System.IO.Enumeration.FileSystemEnumerable<string>(directory,
+            static (ref System.IO.Enumeration.FileSystemEntry entry) => entry.FileName.Slice(0, entry.FileName.Length - ".json".Length).ToString(), Files)
+        {
+            ShouldIncludePredicate = static (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory && AuthFileName().IsMatch(entry.FileName),
+        });
+#else
+        return FileNames(directory).Where(IsAuthFileName).Select(name => name.Substring(0, name.Length - ".json".Length)).ToList();
 #endif
     }
 
