@@ -13,7 +13,8 @@ internal static class FileRemoval
     {
         // One unlink, not a stat and then an unlink: a -All logout deletes 10,000 files. Any failure is asked again the
         // File way, whose exceptions and answers (a folder is no file) callers rely on.
-        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && unlink(path) == 0) return true;
+        // A NUL would end the C string early and name another file: File refuses such a path (ArgumentException).
+        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && path.IndexOf('\0') < 0 && unlink(path) == 0) return true;
         if (!File.Exists(path)) return false;
         File.Delete(path);
         return true;

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace LogoutModule.Core.Shared;
 
@@ -40,6 +42,33 @@ internal static class FileText
         }
     }
 
+#if NET8_0_OR_GREATER
+    /// <summary>
+    /// The file opened for reading. On Linux and macOS an open(2) alone, close-on-exec: .NET's own opening adds an fstat
+    /// and a shared flock that it releases again at close (its FileShare emulation, which sf knows nothing of), three
+    /// system calls of the seven a read took, a third of the time a 10,000-file listing spent opening files. Any failure
+    /// is opened again .NET's way, so its exceptions (FileNotFoundException, UnauthorizedAccessException, IOException)
+    /// name the file as before.
+    /// </summary>
+    private static SafeFileHandle OpenForReading(string path)
+    {
+        var closeOnExec = OperatingSystem.IsLinux() ? LinuxCloseOnExec : OperatingSystem.IsMacOS() ? MacCloseOnExec : 0;
+        // A NUL would end the C string early and name another file: .NET refuses such a path (ArgumentException).
+        if (closeOnExec != 0 && path.IndexOf('\0') < 0)
+        {
+            var descriptor = open(path, closeOnExec); // O_RDONLY is 0 on both
+            if (descriptor >= 0) return new SafeFileHandle((IntPtr)descriptor, ownsHandle: true);
+        }
+        return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+    }
+
+    private const int LinuxCloseOnExec = 0x80000;    // O_CLOEXEC, <asm-generic/fcntl.h>
+    private const int MacCloseOnExec = 0x1000000;    // O_CLOEXEC, <sys/fcntl.h>
+
+    [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi)]
+    private static extern int open(string path, int flags);
+#endif
+
     /// <summary>
     /// File.ReadAllBytes into a buffer from the shared pool (return it): the file's length at opening, or everything up
     /// to the end when the system reports no length (procfs).
@@ -48,7 +77,7 @@ internal static class FileText
     {
 #if NET8_0_OR_GREATER
         // A bare handle: a FileStream per file (with its strategy object) is garbage a 10,000-file listing can do without.
-        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var file = OpenForReading(path);
         var expected = RandomAccess.GetLength(file);
 #else
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
