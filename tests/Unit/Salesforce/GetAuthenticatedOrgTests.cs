@@ -121,6 +121,23 @@ public sealed class GetAuthenticatedOrgTests
     }
 
     [Fact]
+    public void An_auth_file_another_program_holds_an_exclusive_flock_on_is_listed_as_sf_lists_it()
+    {
+        if (OperatingSystem.IsWindows()) return; // there FileShare.None is the system's own sharing rule, not flock
+        using var home = SfHome.FromFixture();
+        // .NET takes LOCK_EX on a FileShare.None stream: what any program's flock(LOCK_EX) on the file looks like. sf never
+        // takes such locks and reads the file; the reader used to ask for LOCK_SH and skip the org when it was refused.
+        using var held = new FileStream(home.AuthFilePath("user1@fixture1.example.com"), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        var host = new FakeHost();
+
+        var orgs = List(home, host: host);
+
+        Assert.Empty(host.Warnings);
+        Assert.Equal(12, orgs.Count);
+        Assert.Null(orgs.Single(org => org.Username == "user1@fixture1.example.com").Error);
+    }
+
+    [Fact]
     public void An_undecryptable_org_is_listed_with_sfs_error_and_the_others_are_fine()
     {
         using var home = SfHome.FromFixture();
