@@ -49,6 +49,23 @@ Describe 'Prompts a session cannot show' {
         Test-Path (Join-Path $codexHome 'auth.json') | Should -BeTrue
     }
 
+    It 'Disconnect-Org -Debug, whose "Continue?" after each message it cannot ask, is ConfirmationNotPossible before anything changes' {
+        $before = Get-FolderState $script:SfHome
+        $output = Invoke-NonInteractive 'try { Disconnect-Org org9 -Force -Debug -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }'
+        $output | Should -Contain 'ConfirmationNotPossible,LogoutModule.Commands.DisconnectOrgCommand'
+        ($output -join "`n") | Should -Match 'Leave out -Debug'
+        Get-FolderState $script:SfHome | Should -Be $before
+    }
+
+    It 'Get-AuthenticatedOrg -Debug and Remove-CodexToken -Debug are ConfirmationNotPossible too, not an unexpected error' {
+        Invoke-NonInteractive 'try { Get-AuthenticatedOrg -Debug -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }' |
+            Should -Contain 'ConfirmationNotPossible,LogoutModule.Commands.GetAuthenticatedOrgCommand'
+        $codexHome = New-CodexFixtureHome -Auth apikey
+        Invoke-NonInteractive "try { Remove-CodexToken -CodexHome '$codexHome' -Force -Debug -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }" |
+            Should -Contain 'ConfirmationNotPossible,LogoutModule.Commands.RemoveCodexTokenCommand'
+        Test-Path (Join-Path $codexHome 'auth.json') | Should -BeTrue
+    }
+
     It 'Remove-CodexToken with -Force logs an API-key login out without asking, as a ChatGPT one' {
         $codexHome = New-CodexFixtureHome -Auth apikey
         Invoke-NonInteractive "Remove-CodexToken -CodexHome '$codexHome' -Force | ForEach-Object Message" | Should -Contain 'Successfully logged out'

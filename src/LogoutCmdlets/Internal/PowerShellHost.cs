@@ -86,11 +86,28 @@ internal sealed class PowerShellHost : IHostInteraction
 
     public void WriteObject(object item) => _cmdlet.WriteObject(item);
 
-    public void WriteWarning(string message) => _cmdlet.WriteWarning(message);
+    public void WriteWarning(string message) => Message(() => _cmdlet.WriteWarning(message));
 
-    public void WriteVerbose(string message) => _cmdlet.WriteVerbose(message);
+    public void WriteVerbose(string message) => Message(() => _cmdlet.WriteVerbose(message));
 
-    public void WriteError(LogoutError error) => _cmdlet.WriteError(ErrorRecords.From(error));
+    public void WriteError(LogoutError error) => Message(() => _cmdlet.WriteError(ErrorRecords.From(error)));
+
+    /// <summary>
+    /// A stream write, which -Debug (or an Inquire preference) makes a "Continue?" prompt: a host that cannot show it is
+    /// the module's ConfirmationNotPossible (MessagePromptNotPossible), not an unexpected error. The user's own answers
+    /// (Halt, -ErrorAction Stop) are PowerShell's exceptions of other types and pass unchanged.
+    /// </summary>
+    private static void Message(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is PSInvalidOperationException or HostException)
+        {
+            throw LogoutException.MessagePromptNotPossible(e);
+        }
+    }
 
     public void WriteProgress(ProgressUpdate update)
     {

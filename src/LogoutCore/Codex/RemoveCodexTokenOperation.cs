@@ -42,6 +42,9 @@ public static class RemoveCodexTokenOperation
         var (home, config) = loaded;
         WarnAboutEnvironmentCredentials(context, host);
         var plan = CodexLogoutPlan.Build(context, home, config, request, host);
+        // Before any change: -Debug's "Continue?" after each message is asked here first (and a session that cannot ask
+        // stops here), not after the credentials are gone.
+        host.WriteVerbose($"Planned {plan.Steps.Count()} change(s) in the codex home {home}.");
         var approved = Confirm(plan, request.Force, host, out var declined);
         var result = Apply(context, approved, request.LockWait, host);
         if (declined && result.Removed.Count == 0 && !result.TokenRevoked) return; // -WhatIf, every -Confirm refused, or No

@@ -103,6 +103,9 @@ public static class DisconnectOrgOperation
         // A logout never reads an org's Error (error entries are logged out too), so the tokens are not decrypted:
         // that was a third of reading 10,000 orgs.
         var snapshot = OrgReader.Read(context, checkTokens: false);
+        // Before any change: -Debug's "Continue?" after each message is asked here first (and a session that cannot ask
+        // stops here), not after the files have changed.
+        host.WriteVerbose($"Read {snapshot.Orgs.Count} org(s) from {snapshot.Paths.SfdxDirectory}.");
         foreach (var warning in snapshot.Warnings) host.WriteWarning(warning);
         var journals = LogoutJournal.FindInterrupted(snapshot.Paths);
         try

@@ -26,6 +26,15 @@ public sealed class LogoutException : Exception
         "This session cannot show a confirmation prompt. Pass -Force or -Confirm:$false to go ahead without prompting.", inner);
 
     /// <summary>
+    /// A host that cannot show the prompt -Debug (or a preference set to Inquire) asks after a message: PowerShell's
+    /// bare PSInvalidOperationException, said with what to do instead. Same id as <see cref="ConfirmationNotPossible"/>:
+    /// a prompt the session cannot show. The destructive cmdlets write a message before their first change, so under
+    /// -Debug they stop here with nothing changed.
+    /// </summary>
+    public static LogoutException MessagePromptNotPossible(Exception inner) => new("ConfirmationNotPossible", ErrorKind.InvalidOperation, null,
+        "This session cannot show the prompt that -Debug (or a preference set to Inquire) asks after each message. Leave out -Debug; -Verbose shows the messages without asking.", inner);
+
+    /// <summary>
     /// The terminating error for an exception the core did not expect, so none escapes a cmdlet raw: a file failure
     /// (read or write is not known here) names the file when the exception carries it; anything else is
     /// "UnexpectedError" with its message. Core messages never hold secrets, and .NET's name paths, not contents.
