@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using LogoutModule.Core.Shared;
 
 namespace LogoutModule.Core.Salesforce;
@@ -11,7 +10,7 @@ namespace LogoutModule.Core.Salesforce;
 /// </summary>
 public static class OrgNames
 {
-    /// <summary>Usernames and aliases fitting <paramref name="wordToComplete"/> (see <see cref="CompletionText.Complete(IReadOnlyList{string}, Func{int, string}, string)"/>).</summary>
+    /// <summary>Usernames and aliases fitting <paramref name="wordToComplete"/> (see <see cref="CompletionText.CompleteAt"/>).</summary>
     public static IReadOnlyList<NameCompletion> CompleteOrg(SalesforceContext context, string? wordToComplete)
     {
         try
@@ -23,7 +22,7 @@ public static class OrgNames
             var names = new List<string?>(usernames.Count + aliases.Count);
             names.AddRange(usernames);
             foreach (var alias in aliases) names.Add(alias.Key);
-            return CompletionText.Complete(names, place => place < usernames.Count
+            return CompletionText.CompleteAt(names, place => place < usernames.Count
                 ? names[place]!
                 : $"{names[place]} (alias of {aliases[place - usernames.Count].Value})", wordToComplete);
         }
@@ -44,10 +43,9 @@ public static class OrgNames
             if (string.IsNullOrEmpty(targetOrg)) return Array.Empty<NameCompletion>();
             var paths = new SalesforcePaths(context);
             var username = Aliases(paths).Where(pair => pair.Key == targetOrg).Select(pair => pair.Value).FirstOrDefault() ?? targetOrg!;
-            var file = paths.AuthFile(username);
-            if (!File.Exists(file) || JsJson.Parse(File.ReadAllText(file)) is not JsonObject json || json["clientApps"] is not JsonObject apps)
-                return Array.Empty<NameCompletion>();
-            return CompletionText.Complete(apps.Select(pair => pair.Key), name => $"{name} (client app linked to {username})", wordToComplete);
+            // The auth file read as every listing reads it (AuthFields keeps clientApps' names, in file order).
+            if (AuthFileReader.TryReadFields(paths.AuthFile(username), check: null, out _) is not { } fields) return Array.Empty<NameCompletion>();
+            return CompletionText.Complete(fields.ClientApps, name => $"{name} (client app linked to {username})", wordToComplete);
         }
         catch (Exception)
         {

@@ -19,11 +19,13 @@ public static class CompletionText
     /// <summary>
     /// The <paramref name="names"/> that fit <paramref name="wordToComplete"/> (the text typed so far, possibly opened with a
     /// quote), in ordinal case-insensitive order (names that differ only in case in ordinal order), an exact match first,
-    /// each with its completion text and the tool tip <paramref name="toolTipOf"/> gives for its first place in
+    /// each with its completion text and the tool tip <paramref name="toolTipOf"/> gives for its first place (index) in
     /// <paramref name="names"/>. A name is offered once; empty names never. Throws only what <paramref name="toolTipOf"/>
     /// throws, or ArgumentException for a wildcard pattern that is not valid (see <see cref="Wildcard"/>).
     /// </summary>
-    public static IReadOnlyList<NameCompletion> Complete(IReadOnlyList<string?> names, Func<int, string> toolTipOf, string? wordToComplete)
+    // Named apart from Complete: with one name a lambda fitting both tool-tip shapes (int or string) chose the index
+    // overload for any IReadOnlyList<string>, and gave "0 (…)" as the tool tip.
+    public static IReadOnlyList<NameCompletion> CompleteAt(IReadOnlyList<string?> names, Func<int, string> toolTipOf, string? wordToComplete)
     {
         var word = wordToComplete ?? "";
         char? quote = word.Length > 0 && word[0] is '\'' or '"' ? word[0] : null;
@@ -56,11 +58,11 @@ public static class CompletionText
         return completions;
     }
 
-    /// <summary><see cref="Complete(IReadOnlyList{string}, Func{int, string}, string)"/> with a tool tip told by the name alone.</summary>
+    /// <summary><see cref="CompleteAt"/> with a tool tip told by the name alone.</summary>
     public static IReadOnlyList<NameCompletion> Complete(IEnumerable<string> names, Func<string, string> toolTipOf, string? wordToComplete)
     {
         var list = names.ToList();
-        return Complete(list, place => toolTipOf(list[place]), wordToComplete);
+        return CompleteAt(list, place => toolTipOf(list[place]), wordToComplete);
     }
 
     /// <summary>

@@ -65,4 +65,24 @@ public sealed class OrgNamesTests
         Assert.Equal(new[] { "u@b.example.com" }, OrgNames.CompleteOrg(home.Context(), "").Select(c => c.Name));
         Assert.Equal("AliasFileInvalid", Assert.Throws<LogoutException>(() => AliasAccessor.GetAll(aliasFile)).ErrorId);
     }
+
+    [Fact]
+    public void Client_apps_are_the_clientApps_names_of_the_org_an_alias_or_username_names_each_telling_which_org()
+    {
+        using var home = SfHome.Empty();
+        home.WriteAuthFile("amy@b.example.com", new JsonObject { ["orgId"] = "00D000000000001EAA", ["clientApps"] = new JsonObject { ["zeta"] = new JsonObject(), ["'odd app"] = new JsonObject() } });
+        home.WriteAuthFile("bob@b.example.com", new JsonObject { ["orgId"] = "00D000000000002EAA" });
+        home.WriteAliases(("amy", "amy@b.example.com"));
+
+        var completions = OrgNames.CompleteClientApp(home.Context(), "amy", "");
+
+        Assert.Equal(new[] { "'odd app", "zeta" }, completions.Select(c => c.Name));
+        Assert.Equal(new[] { "'''odd app'", "zeta" }, completions.Select(c => c.Text));
+        Assert.Equal(new[] { "'odd app (client app linked to amy@b.example.com)", "zeta (client app linked to amy@b.example.com)" }, completions.Select(c => c.ToolTip));
+        Assert.Equal(new[] { "zeta" }, OrgNames.CompleteClientApp(home.Context(), "amy@b.example.com", "Z").Select(c => c.Name));
+        Assert.Empty(OrgNames.CompleteClientApp(home.Context(), "bob@b.example.com", ""));
+        Assert.Empty(OrgNames.CompleteClientApp(home.Context(), "nobody", ""));
+        File.WriteAllText(home.AuthFilePath("amy@b.example.com"), "{ not json");
+        Assert.Empty(OrgNames.CompleteClientApp(home.Context(), "amy", ""));
+    }
 }

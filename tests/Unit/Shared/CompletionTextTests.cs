@@ -23,7 +23,7 @@ public sealed class CompletionTextTests
         var names = Enumerable.Range(0, 3000).Select(_ => string.Concat(Enumerable.Range(0, random.Next(0, 5)).Select(_ => letters[random.Next(letters.Length)]))).ToList();
         names.AddRange(new[] { "ab", "AB", "Ab", "ab" });
 
-        var completions = CompletionText.Complete(names, place => place.ToString(), word);
+        var completions = CompletionText.CompleteAt(names, place => place.ToString(), word);
 
         // The rule as LINQ states it: distinct names, exact match first, OrdinalIgnoreCase, then Ordinal.
         var quote = word.Length > 0 && word[0] is '\'' or '"' ? word[0] : (char?)null;
