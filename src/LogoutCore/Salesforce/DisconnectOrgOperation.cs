@@ -105,7 +105,7 @@ public static class DisconnectOrgOperation
         var snapshot = OrgReader.Read(context, checkTokens: false);
         // Before any change: -Debug's "Continue?" after each message is asked here first (and a session that cannot ask
         // stops here), not after the files have changed.
-        host.WriteVerbose($"Read {snapshot.Orgs.Count} org(s) from {snapshot.Paths.SfdxDirectory}.");
+        host.WriteVerbose(GetAuthenticatedOrgOperation.ReadNotice(snapshot));
         foreach (var warning in snapshot.Warnings) host.WriteWarning(warning);
         var journals = LogoutJournal.FindInterrupted(snapshot.Paths);
         try

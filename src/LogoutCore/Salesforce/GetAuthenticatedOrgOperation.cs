@@ -23,8 +23,7 @@ public static class GetAuthenticatedOrgOperation
         var names = request.Names;
         var snapshot = OrgReader.Read(context);
         foreach (var warning in snapshot.Warnings) host.WriteWarning(warning);
-        host.WriteVerbose($"Read {snapshot.Orgs.Count} org(s) from {snapshot.Paths.SfdxDirectory}"
-            + (snapshot.Paths.ProjectDirectory is { } project ? $" with the project config of {project}." : "."));
+        host.WriteVerbose(ReadNotice(snapshot));
         WarnOfUnfinishedLogouts(snapshot, host);
 
         if (names.Count == 0)
@@ -47,6 +46,11 @@ public static class GetAuthenticatedOrgOperation
             host.WriteError(SalesforceErrors.OrgNotFound(pattern.Pattern));
         }
     }
+
+    /// <summary>What a listing says it read: how many orgs, from which folder, with which project's config.</summary>
+    internal static string ReadNotice(OrgSnapshot snapshot)
+        => $"Read {snapshot.Orgs.Count} org(s) from {snapshot.Paths.SfdxDirectory}"
+           + (snapshot.Paths.ProjectDirectory is { } project ? $" with the project config of {project}." : ".");
 
     /// <summary>Orgs an interrupted Disconnect-Org left half logged out are listed as they are, with a warning naming them.</summary>
     private static void WarnOfUnfinishedLogouts(OrgSnapshot snapshot, IHostInteraction host)

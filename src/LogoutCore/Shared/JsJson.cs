@@ -27,8 +27,8 @@ public static class JsJson
     /// </summary>
     public static JsonNode? Parse(string text)
     {
-        using var document = JsonDocument.Parse(text, ParseOptions);
-        return ToNode(document.RootElement);
+        using var document = ParseDocument(text);
+        return ToNode(document);
     }
 
     /// <summary>
@@ -38,8 +38,8 @@ public static class JsJson
     /// </summary>
     public static JsonNode? Parse(ReadOnlyMemory<byte> utf8)
     {
-        using var document = JsonDocument.Parse(utf8, ParseOptions);
-        return ToNode(document.RootElement);
+        using var document = ParseDocument(utf8);
+        return ToNode(document);
     }
 
     /// <summary>
